@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from explainer.sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("", include("explainer.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "explainer.views.site.not_found"
+handler500 = "explainer.views.site.server_error"

@@ -1,0 +1,26 @@
+"""Display rounding for engine numbers. The engine keeps full precision; pages round here only."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+
+def amount(value: Decimal | None, places: int = 2) -> str:
+    if value is None:
+        return "—"
+    quantum = Decimal(1).scaleb(-places)
+    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+
+
+def usdc(value: Decimal | None) -> str:
+    return "—" if value is None else f"{amount(value)} USDC"
+
+
+def percent(fraction: Decimal | None, places: int = 2) -> str:
+    return "—" if fraction is None else f"{amount(fraction * 100, places)} %"
+
+
+def plain(value: Decimal) -> str:
+    """A number as a reader would type it: no exponent, no trailing zeros."""
+    text = f"{value.normalize():f}"
+    return text

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from .views import articles, feedback, glossary, search, site
+
+urlpatterns = [
+    path("", articles.home, name="home"),
+    path("categories/<slug:slug>/", articles.category, name="category"),
+    path("articles/<slug:slug>/", articles.article, name="article"),
+    path("articles/<slug:slug>/feedback/", feedback.submit, name="feedback"),
+    path("glossary/", glossary.glossary, name="glossary"),
+    path("search/", search.search, name="search"),
+    path("robots.txt", site.robots_txt, name="robots"),
+]

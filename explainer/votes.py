@@ -1,0 +1,55 @@
+"""One "Was this article helpful?" vote per visitor and article.
+
+A visitor is a random id in a long-lived cookie: no account is needed to answer.
+"""
+
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+
+from .models import Article, Feedback
+
+VISITOR_COOKIE = "ma_visitor"
+ONE_YEAR = 365 * 24 * 3600
+
+
+class AlreadyVoted(Exception):
+    pass
+
+
+def visitor_id(request: HttpRequest) -> str | None:
+    value = request.COOKIES.get(VISITOR_COOKIE, "")
+    return value if value.isalnum() and 16 <= len(value) <= 64 else None
+
+
+def existing_vote(request: HttpRequest, article: Article) -> Feedback | None:
+    visitor = visitor_id(request)
+    if visitor is None:
+        return None
+    return Feedback.objects.filter(article=article, visitor=visitor).first()
+
+
+def record_vote(visitor: str, article: Article, *, helpful: bool, comment: str) -> Feedback:
+    try:
+        with transaction.atomic():
+            return Feedback.objects.create(
+                article=article, visitor=visitor, helpful=helpful, comment=comment
+            )
+    except IntegrityError:
+        raise AlreadyVoted from None
+
+
+def new_visitor_id() -> str:
+    return secrets.token_hex(16)
+
+
+def remember_visitor(request: HttpRequest, response: HttpResponse, visitor: str) -> None:
+    response.set_cookie(
+        VISITOR_COOKIE,
+        visitor,
+        max_age=ONE_YEAR,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )

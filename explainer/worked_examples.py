@@ -1,0 +1,70 @@
+"""The help text's two worked examples, computed by the engine wherever they appear.
+
+Both are the same trade: a 10× long of 0.02 BTC at 50,000 USDC, in an account holding 500 USDC.
+In isolated mode 100 USDC (the initial margin) backs it; in cross mode the whole 500 USDC does.
+"""
+
+from decimal import Decimal
+from functools import cache
+
+from explainer.engine import Account, MarginMode, Position, Side, evaluate
+
+from . import formatting
+
+SEED_TRADE = {
+    "market": "BTC-PERP",
+    "side": Side.LONG,
+    "size": Decimal("0.02"),
+    "entry_price": Decimal("50000"),
+    "leverage": Decimal("10"),
+}
+SEED_WALLET = Decimal("500")
+SEED_ISOLATED_MARGIN = Decimal("100")
+
+
+def seed_isolated() -> Account:
+    position = Position(
+        **SEED_TRADE, margin_mode=MarginMode.ISOLATED, isolated_margin=SEED_ISOLATED_MARGIN
+    )
+    return Account(wallet_balance=SEED_WALLET, positions=(position,))
+
+
+def seed_cross() -> Account:
+    position = Position(**SEED_TRADE, margin_mode=MarginMode.CROSS)
+    return Account(wallet_balance=SEED_WALLET, positions=(position,))
+
+
+EXAMPLES = {"seed_isolated": seed_isolated, "seed_cross": seed_cross}
+
+
+@cache
+def figures(name: str) -> dict[str, str]:
+    """Every figure of a worked example, formatted for prose."""
+    account = EXAMPLES[name]()
+    result = evaluate(account)
+    position = result.positions[0]
+    distance = (position.entry_price - position.liquidation_price) / position.entry_price
+    return {
+        "size": f"{formatting.plain(position.size)} BTC",
+        "entry_price": formatting.usdc(position.entry_price),
+        "leverage": f"{formatting.plain(position.leverage)}×",
+        "wallet_balance": formatting.usdc(result.wallet_balance),
+        "notional": formatting.usdc(position.notional),
+        "initial_margin": formatting.usdc(position.initial_margin),
+        "maintenance_margin": formatting.usdc(position.maintenance_margin),
+        "maintenance_margin_rate": formatting.percent(position.maintenance_margin_rate),
+        "liquidation_price": formatting.usdc(position.liquidation_price),
+        "bankruptcy_price": formatting.usdc(position.bankruptcy_price),
+        "max_loss": formatting.usdc(position.max_loss),
+        "distance_to_liquidation": formatting.percent(distance),
+        "account_left_after_liquidation": formatting.usdc(
+            result.wallet_balance - position.max_loss
+        ),
+    }
+
+
+def figure(name: str, field: str) -> str:
+    try:
+        return figures(name)[field]
+    except KeyError:
+        raise KeyError(f"no worked-example figure {name}.{field}") from None

@@ -1,0 +1,104 @@
+"""Playwright driving Debian's Chromium against the live test server.
+
+Every test gets a `page` that fails the test on any console error, uncaught exception or
+Content-Security-Policy violation. `shoot(page, name)` writes screenshots at 1280 and 390 px
+to artifacts/screenshots/, and `assert_accessible(page)` runs axe-core from npm.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from explainer.content.sync import load_content
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# Playwright's sync API runs an event loop in this thread; the live server's ORM calls happen
+# in its own thread, but fixtures that load content here would otherwise be refused.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+});
+"""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    load_content()
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser, site):
+    yield from _watched_page(browser, java_script_enabled=True)
+
+
+@pytest.fixture
+def page_without_js(browser, site):
+    yield from _watched_page(browser, java_script_enabled=False)
+
+
+def _watched_page(browser, *, java_script_enabled: bool):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=java_script_enabled)
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and problems.append(msg.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    if java_script_enabled and not page.is_closed():
+        problems += page.evaluate("window.__cspViolations || []")
+    context.close()
+    assert problems == [], f"console errors or CSP violations: {problems}"
+
+
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, viewport in (("1280", DESKTOP), ("390", PHONE)):
+        page.set_viewport_size(viewport)
+        page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+
+
+def assert_accessible(page) -> None:
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['html'][:120]})"
+        for v in result["violations"]
+    ]
+    assert violations == []
