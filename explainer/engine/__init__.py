@@ -1,0 +1,96 @@
+"""The Margin Academy margin engine: margin, leverage and liquidation for linear (USDC)
+perpetuals, in pure Python (standard library only, Decimal throughout, never float).
+
+Symbols: s is +1 for a long and −1 for a short, q the size in base units, E the entry price,
+M the mark price (the entry price when no mark is given).
+
+Per position
+- Notional = q·M.
+- Initial margin = q·E / leverage.
+- Margin: an isolated position's allocated margin (the initial margin unless margin was
+  added or removed); a cross position's initial margin.
+- Maintenance margin = q·M·rate − amount. Rate and amount come from the market's tier for
+  the notional at mark, unless the position gives them (a rate alone means amount 0).
+- Unrealised PnL = s·q·(M − E). ROE = uPnL / margin.
+
+Per account
+- Cross wallet balance = wallet balance − Σ isolated margins (it may not be negative).
+- Cross margin balance = cross wallet balance + Σ uPnL of cross positions.
+- Margin ratio = Σ cross maintenance margin / cross margin balance. It is None when there is
+  no cross position (nothing to measure) or when the cross margin balance is zero or below
+  (the ratio would be infinite or meaningless; such an account is liquidated anyway).
+- Available balance = max(0, cross margin balance − Σ initial margin of cross positions).
+
+Liquidation
+- An isolated position is liquidated when margin + uPnL ≤ maintenance margin. Its
+  liquidation price P solves margin + s·q·(P − E) = q·P·rate − amount:
+  P = (s·q·E − margin − amount) / (q·(s − rate)).
+- Cross positions are liquidated together, when the cross margin balance ≤ Σ cross
+  maintenance margin. The liquidation price of cross position i moves only i's own price,
+  every other cross position held at its own mark (also one in the same market):
+  cross wallet + Σ_{j≠i} uPnL_j + s·q·(P − E) = Σ_{j≠i} MM_j + q·P·rate − amount.
+- Both keep the rate and amount of the position's current tier (the tier at mark).
+- Bankruptcy price: the same equations with every maintenance margin set to zero.
+- Maximum loss = s·q·(E − bankruptcy price), at least 0 and, for a long, at most q·E (a long
+  whose bankruptcy price is 0 or below is fully collateralised). For an isolated position it
+  is the allocated margin; for a cross one, the cross wallet plus the other cross positions'
+  uPnL.
+- A computed price of zero or below is reported as None: there is no such price.
+
+Replay liquidation policy (see `simulation`): a liquidated isolated position loses exactly
+its allocated margin; what is left of it after the liquidation fee goes to the insurance
+fund, which covers the gap when the price went past bankruptcy. A cross liquidation closes
+every cross position and consumes the cross margin balance, leaving isolated margins alone.
+The books always balance exactly: final wallet = initial wallet + realised PnL − fees −
+insurance fund.
+
+Every result keeps full precision (40 significant digits); tick and lot sizes are for
+display only. Every rule broken raises MarginError, whose `field` names the input.
+"""
+
+from .account import evaluate
+from .derivation import Derivation, explain
+from .errors import MarginError
+from .markets import MARKETS, Market, Tier, get_market
+from .models import Account, MarginMode, Position, Side
+from .operations import (
+    add_margin,
+    change_leverage,
+    close_position,
+    open_position,
+    remove_margin,
+    switch_mode,
+)
+from .results import AccountResult, PositionResult
+from .simulation import LiquidationEvent, Replay, ReplayStep, SweepPoint, replay, sweep
+from .validation import validate
+
+__all__ = [
+    "MARKETS",
+    "Account",
+    "AccountResult",
+    "Derivation",
+    "LiquidationEvent",
+    "MarginError",
+    "MarginMode",
+    "Market",
+    "Position",
+    "PositionResult",
+    "Replay",
+    "ReplayStep",
+    "Side",
+    "SweepPoint",
+    "Tier",
+    "add_margin",
+    "change_leverage",
+    "close_position",
+    "evaluate",
+    "explain",
+    "get_market",
+    "open_position",
+    "remove_margin",
+    "replay",
+    "sweep",
+    "switch_mode",
+    "validate",
+]

@@ -1,0 +1,48 @@
+"""What a trader holds: the engine's inputs."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Side(StrEnum):
+    LONG = "long"
+    SHORT = "short"
+
+    @property
+    def sign(self) -> int:
+        return 1 if self is Side.LONG else -1
+
+
+class MarginMode(StrEnum):
+    ISOLATED = "isolated"
+    CROSS = "cross"
+
+
+@dataclass(frozen=True)
+class Position:
+    side: Side
+    size: Decimal
+    entry_price: Decimal
+    leverage: Decimal
+    margin_mode: MarginMode
+    market: str = "BTC-PERP"
+    mark_price: Decimal | None = None
+    # Isolated only; None means the initial margin. It differs after margin is added or removed.
+    isolated_margin: Decimal | None = None
+    # None takes rate and amount from the market's tier for the notional at mark.
+    maintenance_margin_rate: Decimal | None = None
+    # None takes the tier's amount, or 0 when a rate is given.
+    maintenance_amount: Decimal | None = None
+    id: str = ""
+
+    @property
+    def mark(self) -> Decimal:
+        return self.entry_price if self.mark_price is None else self.mark_price
+
+
+@dataclass(frozen=True)
+class Account:
+    # Everything in the derivatives account, isolated margins included.
+    wallet_balance: Decimal
+    positions: tuple[Position, ...]

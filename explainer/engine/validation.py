@@ -1,0 +1,138 @@
+"""Input rules. Every failure raises MarginError naming the field, e.g. "positions[0].leverage".
+
+Numbers must be Decimal (or int): binary floats cannot hold 0.1 exactly, so they are refused
+rather than silently converted. NaN and Infinity are refused; −0 counts as 0. Non-zero
+magnitudes must lie within 10^±18, far from anything that could overflow or vanish.
+"""
+
+from decimal import Decimal
+
+from .decimals import EXACT, ONE, exact_sum, in_context, plain
+from .errors import MarginError
+from .markets import Market, get_market
+from .models import Account, MarginMode, Position, Side
+from .positions import Terms, terms_of
+
+MAX_POSITIONS = 50
+_LARGEST = Decimal("1e18")
+_SMALLEST = Decimal("1e-18")
+
+
+@in_context
+def validate(account: Account) -> None:
+    checked_terms(account)
+
+
+def checked_terms(account: Account) -> list[Terms]:
+    """Validate the account and return its positions' terms, in order."""
+    non_negative(account.wallet_balance, field="wallet_balance")
+    positions = account.positions
+    if not 1 <= len(positions) <= MAX_POSITIONS:
+        raise MarginError(
+            f"An account holds between 1 and {MAX_POSITIONS} positions.", field="positions"
+        )
+    for index, position in enumerate(positions):
+        validate_position(position, path=f"positions[{index}]")
+    terms = [terms_of(position) for position in positions]
+    check_cross_wallet(account.wallet_balance, [term.margin for term in terms if term.isolated])
+    return terms
+
+
+def validate_position(position: Position, *, path: str) -> None:
+    _choice(position.side, Side, field=f"{path}.side")
+    _choice(position.margin_mode, MarginMode, field=f"{path}.margin_mode")
+    market = get_market(position.market, field=f"{path}.market")
+    size = positive(position.size, field=f"{path}.size")
+    entry = positive(position.entry_price, field=f"{path}.entry_price")
+    if position.mark_price is not None:
+        positive(position.mark_price, field=f"{path}.mark_price")
+    check_leverage(market, size * entry, position.leverage, field=f"{path}.leverage")
+    _check_isolated_margin(position, field=f"{path}.isolated_margin")
+    if position.maintenance_margin_rate is not None:
+        fraction(position.maintenance_margin_rate, field=f"{path}.maintenance_margin_rate")
+    if position.maintenance_amount is not None:
+        non_negative(position.maintenance_amount, field=f"{path}.maintenance_amount")
+
+
+def check_leverage(
+    market: Market, entry_notional: Decimal, leverage: object, *, field: str
+) -> Decimal:
+    """Leverage is capped by the market and, tighter for big positions, by the tier."""
+    value = number(leverage, field=field)
+    if value < ONE:
+        raise MarginError("Leverage must be at least 1×.", field=field)
+    if value > market.max_leverage:
+        raise MarginError(
+            f"{market.symbol} allows at most {plain(market.max_leverage)}× leverage.", field=field
+        )
+    tier = market.tier_for(entry_notional)
+    if value > tier.max_leverage:
+        raise MarginError(
+            f"{market.symbol} allows at most {plain(tier.max_leverage)}× for a position of this "
+            f"size ({plain(entry_notional)} USDC notional at entry).",
+            field=field,
+        )
+    return value
+
+
+def check_cross_wallet(wallet: Decimal, margins: list[Decimal]) -> None:
+    allocated = exact_sum(margins)
+    if EXACT.subtract(Decimal(wallet), allocated) < 0:
+        raise MarginError(
+            f"The wallet balance ({plain(wallet)} USDC) is less than the isolated margins "
+            f"allocated ({plain(allocated)} USDC).",
+            field="wallet_balance",
+        )
+
+
+def number(value: object, *, field: str, label: str | None = None) -> Decimal:
+    label = label or _label(field)
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise MarginError(f"{label} must be a decimal number.", field=field)
+    result = Decimal(value)
+    if not result.is_finite():
+        raise MarginError(f"{label} must be a finite number.", field=field)
+    if result and not _SMALLEST <= abs(result) < _LARGEST:
+        raise MarginError(f"{label} is outside the range the engine handles.", field=field)
+    return result
+
+
+def positive(value: object, *, field: str, label: str | None = None) -> Decimal:
+    result = number(value, field=field, label=label)
+    if result <= 0:
+        raise MarginError(f"{label or _label(field)} must be greater than 0.", field=field)
+    return result
+
+
+def non_negative(value: object, *, field: str) -> Decimal:
+    result = number(value, field=field)
+    if result < 0:
+        raise MarginError(f"{_label(field)} cannot be negative.", field=field)
+    return result
+
+
+def fraction(value: object, *, field: str) -> Decimal:
+    """A rate in [0, 1)."""
+    result = non_negative(value, field=field)
+    if result >= 1:
+        raise MarginError(f"{_label(field)} must be below 1 (100 %).", field=field)
+    return result
+
+
+def _check_isolated_margin(position: Position, *, field: str) -> None:
+    if position.isolated_margin is None:
+        return
+    if position.margin_mode != MarginMode.ISOLATED:
+        raise MarginError("Only an isolated position has an isolated margin.", field=field)
+    positive(position.isolated_margin, field=field)
+
+
+def _choice(value: object, kind: type[Side] | type[MarginMode], *, field: str) -> None:
+    if value not in tuple(kind):
+        options = " or ".join(member.value for member in kind)
+        raise MarginError(f"{_label(field)} must be {options}.", field=field)
+
+
+def _label(field: str) -> str:
+    name = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    return name.replace("_", " ").capitalize()
