@@ -41,7 +41,7 @@ ensure_venv() {
     if [ ! -e "$stamp" ]; then
         say "Installing Python packages from $lock"
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-            --require-hashes --no-deps -r "$lock"
+            --require-hashes --no-deps -r "$lock" 2> >(grep -v "^WARNING: Location" >&2)
         rm -f "$VENV"/.installed-"$1"-*; touch "$stamp"
     fi
 }
