@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env
+    # The browser tests' async-safety switch must not leak into a deployment check.
+    inherited = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in inherited} | env
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -1,6 +1,5 @@
 """Sweeps: the account across a range of prices for one market."""
 
-import time
 from dataclasses import replace
 from decimal import Decimal, localcontext
 
@@ -69,12 +68,11 @@ def test_sweep_validates_market_and_prices():
     assert error.value.field == "prices[1]"
 
 
-def test_sweep_of_five_hundred_points_takes_well_under_fifty_milliseconds():
+def test_a_sweep_returns_one_point_per_price_in_order():
+    # Its speed is measured by bench/engine.py, never asserted here.
     prices = [D(40000 + 40 * k) for k in range(500)]
     chosen = account("2000", position(), position(side="short", mode="cross"))
-    start = time.perf_counter()
-    assert len(sweep(chosen, market="BTC-PERP", prices=prices)) == 500
-    assert time.perf_counter() - start < 0.05
+    assert [point.price for point in sweep(chosen, market="BTC-PERP", prices=prices)] == prices
 
 
 @settings(max_examples=50)

@@ -1,0 +1,122 @@
+"""Whatever JSON arrives, the API answers 200, 400, 413 or 415, never a 500."""
+
+import json
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+POSITION_KEYS = [
+    "id",
+    "market",
+    "side",
+    "size",
+    "entry_price",
+    "mark_price",
+    "leverage",
+    "margin_mode",
+    "isolated_margin",
+    "maintenance_margin_rate",
+    "maintenance_amount",
+]
+PLAUSIBLE = ["0", "-0", "0.02", "1", "10", "125", "50000", "1e15", "1e-18", "NaN", "1e400", ""]
+PLAUSIBLE += ["long", "short", "cross", "isolated", "BTC-PERP", "ETH-PERP", "SOL-PERP"]
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.sampled_from(PLAUSIBLE)
+    | st.decimals(allow_nan=False, allow_infinity=False).map(str)
+)
+junk = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(POSITION_KEYS) | st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+positions = st.lists(st.dictionaries(st.sampled_from(POSITION_KEYS), scalars), max_size=3)
+bodies = st.fixed_dictionaries(
+    {"wallet_balance": scalars, "positions": positions},
+    optional={"explain": scalars, "path": junk, "liquidation_fee_rate": scalars},
+)
+
+
+def _amounts(low, high):
+    exact = st.decimals(min_value=low, max_value=high, places=8, allow_nan=False)
+    return exact.map(str) | exact.map(float)
+
+
+# Mostly valid accounts, so the engine itself is exercised, with junk mixed in.
+prices = _amounts("0.00000001", "1e15")
+near_valid_position = st.fixed_dictionaries(
+    {
+        "side": st.sampled_from(["long", "short"]),
+        "size": prices | scalars,
+        "entry_price": prices,
+        "leverage": _amounts(1, 20) | _amounts(1, 125) | scalars,
+        "margin_mode": st.sampled_from(["cross", "isolated"]),
+    },
+    optional={
+        "market": st.sampled_from(["BTC-PERP", "ETH-PERP", "SOL-PERP"]),
+        "mark_price": prices,
+        "isolated_margin": prices,
+        "maintenance_margin_rate": _amounts(0, "0.99999999"),
+        "maintenance_amount": prices | scalars,
+    },
+)
+marks = st.dictionaries(st.sampled_from(["BTC-PERP", "ETH-PERP", "SOL-PERP"]), prices, min_size=1)
+near_valid = st.fixed_dictionaries(
+    {
+        "wallet_balance": _amounts(0, "1e15"),
+        "positions": st.lists(near_valid_position, min_size=1, max_size=4),
+    },
+)
+near_valid_path = st.fixed_dictionaries(
+    {
+        "wallet_balance": _amounts(0, "1e15"),
+        "positions": st.lists(near_valid_position, min_size=1, max_size=4),
+        "path": st.lists(marks, min_size=1, max_size=5),
+    },
+    optional={"liquidation_fee_rate": _amounts(0, "0.1")},
+)
+
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 200)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@FUZZ
+@given(body=junk | bodies | near_valid)
+def test_junk_sent_to_evaluate_never_breaks_it(post, body):
+    _assert_well_answered(post("evaluate", json.dumps(body)))
+
+
+@FUZZ
+@given(body=junk | bodies | near_valid_path)
+def test_junk_sent_to_simulate_never_breaks_it(post, body):
+    _assert_well_answered(post("simulate", json.dumps(body)))
+
+
+def _assert_well_answered(response):
+    assert response.status_code in {200, 400, 413, 415}
+    if response.status_code == 400:
+        errors = response.json()["errors"]
+        assert errors
+        assert all(set(error) == {"field", "message"} for error in errors)
+    if response.status_code == 200:
+        assert not any(isinstance(value, float) for value in _leaves(response.json()))
+
+
+def _leaves(node):
+    if isinstance(node, dict | list):
+        for child in node.values() if isinstance(node, dict) else node:
+            yield from _leaves(child)
+    else:
+        yield node

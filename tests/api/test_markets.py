@@ -1,0 +1,16 @@
+def test_it_lists_the_markets_with_their_tiers(client):
+    body = client.get("/api/v1/markets").json()
+
+    assert [market["symbol"] for market in body["markets"]] == ["BTC-PERP", "ETH-PERP", "SOL-PERP"]
+    assert body["markets"][0]["tiers"][0] == {
+        "floor": "0",
+        "cap": "50000",
+        "maintenance_margin_rate": "0.005",
+        "maintenance_amount": "0",
+        "max_leverage": "125",
+    }
+    assert body["markets"][0]["tiers"][-1]["cap"] is None
+
+
+def test_it_says_the_numbers_are_illustrative(client):
+    assert "illustrative" in client.get("/api/v1/markets").json()["note"].lower()
