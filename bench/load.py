@@ -1,0 +1,90 @@
+"""Throughput and latency under the production-like serve, measured with wrk (Debian's `wrk`).
+
+    .venv/bin/python bench/load.py            # 10 s per target, 16 connections
+    .venv/bin/python bench/load.py --soak     # adds a 60 s load at 64 connections with memory
+
+Every target is measured beside a bare view (robots.txt: no database, no template) served by
+the same gunicorn, and reported as a ratio of its throughput.
+"""
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.server import gunicorn, rss_kib  # noqa: E402
+from bench.targets import TARGETS  # noqa: E402
+
+REPORT = (Path(__file__).parent / "wrk_report.lua").read_text()
+
+
+def wrk(url: str, *, seconds: int, connections: int, method="GET", body="", headers=()) -> dict:
+    setup = [f'wrk.method = "{method}"']
+    if body:
+        setup.append(f"wrk.body = {json.dumps(body)}")
+    setup += [f'wrk.headers["{name}"] = "{value}"' for name, value in headers]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write("\n".join(setup) + "\n" + REPORT)
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--soak", action="store_true", help="also 60 s at 64 connections")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    with gunicorn() as (base, process):
+        rows = [
+            (
+                name,
+                wrk(
+                    base + target.path,
+                    seconds=args.seconds,
+                    connections=args.connections,
+                    **target.wrk_options(),
+                ),
+            )
+            for name, target in TARGETS.items()
+        ]
+        print_table(rows)
+        if args.soak:
+            soak(base, process)
+
+
+def print_table(rows: list[tuple[str, dict]]) -> None:
+    bare = rows[0][1]["rps"]
+    header = ("target", "req/s", "× bare", "p50 ms", "p95 ms", "p99 ms", "errors")
+    print(f"{header[0]:<24}" + "".join(f"{title:>9}" for title in header[1:]))
+    for name, r in rows:
+        errors = r["errors"]
+        print(
+            f"{name:<24}{r['rps']:>9.0f}{r['rps'] / bare:>8.2f}{r['p50_ms']:>9.1f}"
+            f"{r['p95_ms']:>9.1f}{r['p99_ms']:>9.1f}{errors:>8}"
+        )
+
+
+def soak(base: str, process) -> None:
+    target = TARGETS["calculator partial"]
+    before = rss_kib(process.pid)
+    result = wrk(base + target.path, seconds=60, connections=64, **target.wrk_options())
+    after = rss_kib(process.pid)
+    print(
+        f"\nsoak 60 s × 64 connections on the calculator partial: {result['requests']} requests,"
+        f" {result['errors']} errors, p99 {result['p99_ms']:.1f} ms;"
+        f" gunicorn RSS {before / 1024:.1f} → {after / 1024:.1f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
