@@ -186,6 +186,7 @@ def _position(data: Any, field: str, problems: _Problems) -> Position | None:
     before = problems.count
     values = _read(data, field, _POSITION, problems, noun="A position")
     _check_leverage(values, field, problems)
+    _check_maintenance_amount(values, field, problems)
     if values["isolated_margin"] is not None and values["margin_mode"] is MarginMode.CROSS:
         problems.add(
             f"{field}.isolated_margin",
@@ -214,6 +215,24 @@ def _check_leverage(values: dict[str, Any], field: str, problems: _Problems) -> 
     if leverage > limit:
         message = f"{symbol} allows at most {limit:f}× for {notional:,f} USDC notional at entry."
         problems.add(f"{field}.leverage", message)
+
+
+def _check_maintenance_amount(values: dict[str, Any], field: str, problems: _Problems) -> None:
+    """A given amount may not make MM = q·M·rate − amount negative at the mark."""
+    amount, symbol, size = values["maintenance_amount"], values["market"], values["size"]
+    mark = values["mark_price"] or values["entry_price"]
+    if amount is None or symbol is None or size is None or mark is None:
+        return
+    notional = size * mark
+    rate = values["maintenance_margin_rate"]
+    if rate is None:
+        rate = MARKETS[symbol].tier_for(notional).maintenance_margin_rate
+    if amount > notional * rate:
+        problems.add(
+            f"{field}.maintenance_amount",
+            f"The maintenance amount may be at most notional × rate ({notional * rate:,f} USDC "
+            "here), or the maintenance margin would be negative.",
+        )
 
 
 def _check_unique_ids(items: list[Any], field: str, problems: _Problems) -> None:

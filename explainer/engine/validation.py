@@ -11,7 +11,7 @@ from .decimals import EXACT, ONE, exact_sum, in_context, plain
 from .errors import MarginError
 from .markets import Market, get_market
 from .models import Account, MarginMode, Position, Side
-from .positions import Terms, at_mark, terms_of
+from .positions import Terms, terms_of
 
 MAX_POSITIONS = 50
 _LARGEST = Decimal("1e18")
@@ -34,8 +34,6 @@ def checked_terms(account: Account) -> list[Terms]:
     for index, position in enumerate(positions):
         validate_position(position, path=f"positions[{index}]")
     terms = [terms_of(position) for position in positions]
-    for index, (position, term) in enumerate(zip(positions, terms, strict=True)):
-        _check_maintenance_amount(position, term, field=f"positions[{index}].maintenance_amount")
     check_cross_wallet(account.wallet_balance, [term.margin for term in terms if term.isolated])
     return terms
 
@@ -54,20 +52,6 @@ def validate_position(position: Position, *, path: str) -> None:
         fraction(position.maintenance_margin_rate, field=f"{path}.maintenance_margin_rate")
     if position.maintenance_amount is not None:
         non_negative(position.maintenance_amount, field=f"{path}.maintenance_amount")
-
-
-def _check_maintenance_amount(position: Position, terms: Terms, *, field: str) -> None:
-    """A given amount may not push maintenance margin below zero at the mark."""
-    if position.maintenance_amount is None:
-        return
-    marked = at_mark(terms, Decimal(position.mark_price or position.entry_price))
-    if marked.maintenance_margin < 0:
-        raise MarginError(
-            f"The maintenance amount may be at most notional × rate "
-            f"({plain(marked.notional * marked.rate)} USDC here), or maintenance margin "
-            "would be negative.",
-            field=field,
-        )
 
 
 def check_leverage(

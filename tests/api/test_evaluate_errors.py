@@ -73,6 +73,10 @@ CASES = {
         lambda s: _with(s, maintenance_amount="-1"),
         "positions[0].maintenance_amount",
     ),
+    "amount that makes maintenance margin negative": (
+        lambda s: _with(s, maintenance_amount="60"),
+        "positions[0].maintenance_amount",
+    ),
     "unknown market": (lambda s: _with(s, market="DOGE-PERP"), "positions[0].market"),
     "market as a number": (lambda s: _with(s, market=1), "positions[0].market"),
     "unknown side": (lambda s: _with(s, side="up"), "positions[0].side"),

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from explainer.engine import Account, MarginError, MarginMode, Position, Side, evaluate, validate
+from explainer.engine import Account, MarginError, evaluate, validate
 from tests.engine.builders import D, account, canonical, position
 
 
@@ -117,18 +117,3 @@ def test_absurd_magnitudes_are_refused_rather_than_overflowing():
 
 def test_validate_accepts_a_good_account():
     assert validate(canonical()) is None
-
-
-def test_a_maintenance_amount_that_would_make_maintenance_margin_negative_is_refused():
-    position = Position(
-        side=Side.SHORT,
-        size=Decimal(1),
-        entry_price=Decimal(100),
-        leverage=Decimal(2),
-        margin_mode=MarginMode.ISOLATED,
-        maintenance_margin_rate=Decimal("0.005"),
-        maintenance_amount=Decimal(60),
-    )
-    with pytest.raises(MarginError) as error:
-        evaluate(Account(wallet_balance=Decimal(50), positions=(position,)))
-    assert error.value.field == "positions[0].maintenance_amount"
