@@ -2,6 +2,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from explainer.calculators.widgets import embed_calculators
 from explainer.content.render import split_calculator_slots
 from explainer.forms import FeedbackForm
 from explainer.models import Article, Category
@@ -34,9 +35,11 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 def article_context(request: HttpRequest, article: Article) -> dict:
     siblings = list(_published().filter(category=article.category))
     index = siblings.index(article)
+    segments = embed_calculators(split_calculator_slots(article.body_html))
     return {
         "article": article,
-        "segments": split_calculator_slots(article.body_html),
+        "segments": segments,
+        "has_calculators": any(segment.widget for segment in segments),
         "related": _published().filter(slug__in=article.related_slugs),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,

@@ -1,0 +1,70 @@
+"""How long each calculator's htmx partial takes on the server, next to a bare Django view.
+
+Run: .venv/bin/python bench/calculators.py [iterations]
+
+Everything runs in this process through django.test.Client, so both go through the same
+middleware (sessions, CSP, htmx, ...); the difference is the calculator's own work: the form,
+the engine, the chart and the template. Times are medians in milliseconds.
+"""
+
+import gzip
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "entryfinance.settings")
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.http import HttpRequest, HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.urls import include, path  # noqa: E402
+
+from explainer.calculators.presets import DEFAULTS  # noqa: E402
+
+
+def bare(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok")
+
+
+urlpatterns = [
+    path("bare/", bare),
+    path("calculators/", include("explainer.calculators.urls")),
+]
+HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "calc-results"}
+
+
+def median_ms(client: Client, url: str, data: dict, headers: dict, iterations: int):
+    response = client.get(url, data, **headers)  # warm up: templates, imports
+    assert response.status_code == 200, (url, response.status_code)
+    times = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        client.get(url, data, **headers)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), response.content
+
+
+def main(iterations: int) -> None:
+    client = Client()
+    with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["testserver"], DEBUG=False):
+        bare_ms, bare_body = median_ms(client, "/bare/", {}, {}, iterations)
+        print(f"{iterations} requests each, median server time (in-process test client)\n")
+        print(f"{'view':<28}{'ms':>8}{'× bare':>9}{'bytes':>9}{'gzip':>8}")
+        print(f"{'bare Django view':<28}{bare_ms:>8.2f}{1:>9.1f}{len(bare_body):>9}{'':>8}")
+        for slug, data in DEFAULTS.items():
+            ms, body = median_ms(client, f"/calculators/{slug}/", data, HTMX, iterations)
+            packed = len(gzip.compress(body))
+            print(f"{slug + ' partial':<28}{ms:>8.2f}{ms / bare_ms:>9.1f}{len(body):>9}{packed:>8}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)

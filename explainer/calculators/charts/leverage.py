@@ -1,0 +1,102 @@
+"""3. Leverage explorer: distance to liquidation against leverage."""
+
+import math
+
+from explainer import formatting
+from explainer.engine import MarginMode
+
+from .. import display
+from ..results.leverage import LeverageOutcome
+from . import (
+    INK,
+    STYLE,
+    Chart,
+    axis,
+    floats,
+    layout,
+    line,
+    num,
+    percent,
+    points,
+    vline,
+)
+
+
+def leverage(outcome: LeverageOutcome) -> Chart:
+    x = floats([row.leverage for row in outcome.rows])
+    traces = [
+        line(
+            x,
+            floats([percent(row.isolated_distance) for row in outcome.rows]),
+            name="Isolated",
+            style=STYLE[MarginMode.ISOLATED],
+            unit="%",
+        ),
+        line(
+            x,
+            floats([percent(row.cross_distance) for row in outcome.rows]),
+            name="Cross",
+            style=STYLE[MarginMode.CROSS],
+            unit="%",
+        ),
+    ]
+    picked = outcome.picked
+    traces.append(
+        points(
+            [num(picked.leverage)] * 2,
+            floats([percent(picked.isolated_distance), percent(picked.cross_distance)]),
+            name=f"At {display.leverage(picked.leverage)}",
+            symbol="circle-open",
+            color=INK,
+        )
+    )
+    shapes, notes = [], []
+    market = outcome.trade.market
+    if outcome.max_leverage < market.max_leverage:
+        shape, note = vline(
+            num(outcome.max_leverage), f"Tier limit {display.leverage(outcome.max_leverage)}"
+        )
+        shapes.append(shape)
+        notes.append(note)
+    ticks = [t for t in (1, 2, 5, 10, 20, 50, 100) if t <= market.max_leverage]
+    figure = {
+        "data": traces,
+        "layout": layout(
+            "Leverage (×, log scale)",
+            "Distance to liquidation (%)",
+            xaxis=axis(
+                "Leverage (×, log scale)",
+                type="log",
+                tickvals=ticks,
+                ticktext=[f"{t}×" for t in ticks],
+                range=[-0.04, math.log10(market.max_leverage) + 0.04],
+            ),
+            yaxis=axis("Distance to liquidation (%)", rangemode="tozero", ticksuffix=" %"),
+            shapes=shapes,
+            annotations=notes,
+        ),
+    }
+    return Chart(
+        figure,
+        "Distance to liquidation against leverage, isolated and cross",
+        _leverage_summary(outcome),
+    )
+
+
+def _leverage_summary(outcome: LeverageOutcome) -> str:
+    picked = outcome.picked
+    parts = [
+        f"Distance to liquidation against leverage from 1× to "
+        f"{display.leverage(outcome.trade.market.max_leverage)}.",
+        f"Isolated: the distance shrinks as leverage rises, "
+        f"{formatting.percent(picked.isolated_distance)} at {display.leverage(picked.leverage)}.",
+        f"Cross: it stays at {formatting.percent(picked.cross_distance)}, because the whole "
+        "balance backs the position whatever the leverage.",
+    ]
+    missing = [row.leverage for row in outcome.rows if row.isolated is None]
+    low = [value for value in missing if value < picked.leverage]
+    if low:
+        parts.append(
+            f"Below {display.leverage(max(low))} the balance cannot cover the initial margin."
+        )
+    return " ".join(parts)

@@ -1,0 +1,79 @@
+"""Where each calculator starts: the help text's seed trade, as query-string values.
+
+The seed is a 10× long of 0.02 BTC at 50,000 USDC in a 500 USDC account (worked_examples).
+A preset changes a few of those values; a preset link is a plain link with the whole query.
+"""
+
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+from explainer.formatting import plain
+from explainer.worked_examples import SEED_ISOLATED_MARGIN, SEED_TRADE, SEED_WALLET
+
+SEED = {
+    "market": SEED_TRADE["market"],
+    "side": SEED_TRADE["side"].value,
+    "size": plain(SEED_TRADE["size"]),
+    "entry": plain(SEED_TRADE["entry_price"]),
+    "leverage": plain(SEED_TRADE["leverage"]),
+    "wallet": plain(SEED_WALLET),
+}
+MARGIN = plain(SEED_ISOLATED_MARGIN)
+# The second position of the contagion calculator: ETH-PERP, 150 USDC of initial margin.
+SECOND = {"market": "ETH-PERP", "side": "long", "size": "0.5", "entry": "3000", "leverage": "10"}
+POSITION = ("market", "side", "size", "entry", "leverage")
+
+DEFAULTS: dict[str, dict[str, str]] = {
+    "isolated-vs-cross": {
+        **{key: SEED[key] for key in ("wallet", "leverage", "side", "entry", "market")},
+        "margin": MARGIN,
+        "price": SEED["entry"],
+        "mode": "isolated",
+        "mmr": "",
+    },
+    "liquidation-price": {**SEED, "mode": "isolated", "margin": MARGIN, "mmr": ""},
+    "leverage-explorer": {**SEED, "mmr": ""},
+    "margin-pnl-roe": {
+        **SEED,
+        "solve": "margin",
+        "mode": "isolated",
+        "margin": MARGIN,
+        "price": "55000",
+    },
+    "cross-contagion": {
+        "wallet": SEED["wallet"],
+        **{f"a_{key}": SEED[key] for key in POSITION},
+        **{f"b_{key}": SECOND[key] for key in POSITION},
+        "price": "45000",
+    },
+}
+# Named presets an article can ask for ([[calculator name preset=x]]), and their link labels.
+PRESETS = {
+    "seed-isolated": ({"mode": "isolated"}, f"{MARGIN} USDC in isolated"),
+    "seed-cross": ({"mode": "cross"}, f"{SEED['wallet']} USDC available in cross"),
+}
+PRESET_CALCULATORS = {"isolated-vs-cross", "liquidation-price", "margin-pnl-roe"}
+
+
+def data_for(calculator: str, query: Mapping[str, str] | None = None, preset: str = "") -> dict:
+    """The form data: the calculator's defaults, a preset's changes, then the reader's query.
+
+    Names missing from the query keep their default, so a hand-written permalink with one
+    value still works; a name sent empty stays empty (and the form says what is missing).
+    """
+    data = dict(DEFAULTS[calculator])
+    if preset in PRESETS and calculator in PRESET_CALCULATORS:
+        data.update(PRESETS[preset][0])
+    query = query or {}
+    data.update((key, query[key]) for key in DEFAULTS[calculator] if key in query)
+    return data
+
+
+def links(calculator: str) -> list[tuple[str, str]]:
+    """(label, query string) for each preset this calculator offers, as one-click links."""
+    if calculator not in PRESET_CALCULATORS:
+        return [("The seed example", urlencode(data_for(calculator)))]
+    return [
+        (label, urlencode(data_for(calculator, preset=name)))
+        for name, (_, label) in PRESETS.items()
+    ]

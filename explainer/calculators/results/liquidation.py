@@ -1,0 +1,79 @@
+"""2. Liquidation price: one position, either mode, against the market's tiers."""
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from explainer.engine import (
+    Account,
+    AccountResult,
+    Derivation,
+    MarginMode,
+    PositionResult,
+    evaluate,
+    explain,
+)
+
+from . import (
+    CROSS,
+    ISOLATED,
+    POSITION_MATH,
+    Trade,
+    distance,
+    distance_math,
+    math,
+    price_grid,
+)
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    price: Decimal
+    backing: Decimal
+    maintenance: Decimal
+
+
+@dataclass(frozen=True)
+class LiquidationOutcome:
+    trade: Trade
+    mode: MarginMode
+    account: AccountResult
+    position: PositionResult
+    distance: Decimal | None
+    tier_index: int | None
+    curve: tuple[CurvePoint, ...]
+    derivations: tuple[Derivation, ...]
+
+
+def liquidation(
+    *, trade: Trade, mode: MarginMode, wallet: Decimal, margin: Decimal | None
+) -> LiquidationOutcome:
+    extra = {"isolated_margin": margin} if mode is ISOLATED else {}
+    account = Account(wallet, (trade.position(mode, **extra),))
+    result = evaluate(account)
+    position = result.positions[0]
+    grid = price_grid(
+        [trade.entry, position.liquidation_price, position.bankruptcy_price], count=121
+    )
+    names = (*POSITION_MATH, "cross_margin_balance") if mode is CROSS else POSITION_MATH
+    return LiquidationOutcome(
+        trade=trade,
+        mode=mode,
+        account=result,
+        position=position,
+        distance=distance(position),
+        tier_index=None if trade.rate is not None else trade.market.tier_index(position.notional),
+        curve=tuple(_backing(account, price) for price in grid),
+        derivations=(*math(explain(account), names), distance_math(position)),
+    )
+
+
+def _backing(account: Account, price: Decimal) -> CurvePoint:
+    """What backs the position at `price` (margin + uPnL, or the cross margin balance)."""
+    marked = replace(account, positions=(replace(account.positions[0], mark_price=price),))
+    result = evaluate(marked)
+    position = result.positions[0]
+    if position.margin_mode is ISOLATED:
+        backing = position.margin + position.unrealized_pnl
+    else:
+        backing = result.cross_margin_balance
+    return CurvePoint(price, backing, position.maintenance_margin)

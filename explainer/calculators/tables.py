@@ -1,0 +1,336 @@
+"""The words and tables beside each chart: a one-sentence answer, plain tables of the engine's
+numbers (rounded here for display only), and the math grouped for the disclosure."""
+
+from dataclasses import dataclass
+
+from explainer.engine import Derivation, MarginMode, Market
+from explainer.formatting import amount, percent, usdc
+
+from . import display
+from .display import leverage, price, signed_percent, signed_usdc, size
+from .results import distance
+from .results.comparison import Comparison
+from .results.contagion import ContagionOutcome
+from .results.leverage import LeverageOutcome
+from .results.liquidation import LiquidationOutcome
+from .results.pnl import PnlOutcome
+
+ILLUSTRATIVE = "The market numbers are illustrative, not Entry Finance's live risk limits."
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[str, ...]
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    head: tuple[str, ...]
+    rows: tuple[Row, ...]
+    highlight: int | None = None  # a column to emphasise (the reader's chosen mode)
+    note: str = ""
+    wide: bool = False  # too many columns to sit beside the chart
+
+
+@dataclass(frozen=True)
+class MathLine:
+    label: str
+    words: str
+    formula: str
+    substituted: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Presentation:
+    lede: str
+    tables: tuple[Table, ...]
+    math: tuple[tuple[str, tuple[MathLine, ...]], ...]
+
+    @property
+    def beside(self) -> Table | None:
+        """The table that sits beside the chart (the others go below it)."""
+        return None if self.tables[0].wide else self.tables[0]
+
+    @property
+    def below(self) -> tuple[Table, ...]:
+        return self.tables if self.tables[0].wide else self.tables[1:]
+
+
+def math_group(title: str, derivations: tuple[Derivation, ...]) -> tuple[str, tuple[MathLine, ...]]:
+    lines = tuple(
+        MathLine(d.label, d.words, d.formula, d.substituted, display.derivation_value(d))
+        for d in derivations
+    )
+    return title, lines
+
+
+def _trade_words(market: Market, side, amount) -> str:
+    return f"{side.value} of {size(amount, market)} on {market.symbol}"
+
+
+# 1. Isolated vs cross ------------------------------------------------------------------------
+
+
+def comparison(outcome: Comparison) -> Presentation:
+    market, iso, cross = outcome.trade.market, outcome.isolated, outcome.cross
+    at = f"{price(outcome.what_if_price, market)} ({signed_percent(outcome.move)})"
+    if not outcome.move:
+        at = f"the entry price ({price(outcome.what_if_price, market)})"
+
+    def liquidation(mode) -> str:
+        if mode.position.liquidation_price is None:
+            return "never liquidated"
+        return (
+            f"liquidated at {price(mode.position.liquidation_price, market)} "
+            f"({percent(mode.distance)} away)"
+        )
+
+    def value(mode) -> str:
+        text = usdc(mode.what_if.account_value)
+        return f"{text} (liquidated)" if mode.liquidated_at_what_if else text
+
+    lede = (
+        f"A {_trade_words(market, outcome.trade.side, outcome.trade.size)} with "
+        f"{usdc(iso.position.margin)} of margin at {leverage(outcome.trade.leverage)}: isolated is "
+        f"{liquidation(iso)}, cross is {liquidation(cross)}. At {at}, isolated leaves "
+        f"{value(iso)} of {usdc(outcome.wallet)} and cross leaves {value(cross)}."
+    )
+    rows = (
+        Row("Position size", (size(iso.position.size, market),) * 2),
+        Row(
+            "Liquidation price",
+            tuple(price(m.position.liquidation_price, market) for m in outcome.modes),
+        ),
+        Row("Distance to it", tuple(percent(m.distance) for m in outcome.modes)),
+        Row("Maximum loss", tuple(usdc(m.position.max_loss) for m in outcome.modes)),
+        Row("Left if liquidated", tuple(usdc(m.left_after_liquidation) for m in outcome.modes)),
+        Row(f"Account value at {at}", tuple(value(m) for m in outcome.modes), current=True),
+    )
+    table = Table(
+        caption=f"Both modes with {usdc(outcome.wallet)} in the account",
+        head=("Figure", "Isolated", "Cross"),
+        rows=rows,
+        highlight=1 if outcome.chosen is MarginMode.ISOLATED else 2,
+    )
+    math = tuple(math_group(m.mode.value.capitalize(), m.derivations) for m in outcome.modes)
+    return Presentation(lede, (table,), math)
+
+
+# 2. Liquidation price ------------------------------------------------------------------------
+
+
+def liquidation(outcome: LiquidationOutcome) -> Presentation:
+    position, market = outcome.position, outcome.trade.market
+    direction = "below" if position.side.sign == 1 else "above"
+    if position.liquidation_price is None:
+        where = "cannot be liquidated at any price: the balance covers the whole position"
+    else:
+        where = (
+            f"is liquidated at {price(position.liquidation_price, market)}, "
+            f"{percent(outcome.distance)} {direction} the entry price"
+        )
+    lede = (
+        f"This {outcome.mode.value} {_trade_words(market, position.side, position.size)} {where}."
+    )
+    backing = "Allocated margin" if outcome.mode is MarginMode.ISOLATED else "Initial margin"
+    figures = Table(
+        caption="The position's figures",
+        head=("Figure", "Value"),
+        rows=(
+            Row("Notional", (usdc(position.notional),)),
+            Row("Initial margin", (usdc(position.initial_margin),)),
+            Row(backing, (usdc(position.margin),)),
+            Row(
+                "Maintenance margin",
+                (
+                    f"{usdc(position.maintenance_margin)} "
+                    f"({display.rate(position.maintenance_margin_rate)})",
+                ),
+            ),
+            Row("Liquidation price", (price(position.liquidation_price, market),), current=True),
+            Row("Distance to it", (percent(outcome.distance),)),
+            Row("Bankruptcy price", (price(position.bankruptcy_price, market),)),
+            Row("Maximum loss", (usdc(position.max_loss),)),
+        ),
+    )
+    return Presentation(lede, (figures, tiers(outcome)), (math_group("", outcome.derivations),))
+
+
+def tiers(outcome: LiquidationOutcome) -> Table:
+    market = outcome.trade.market
+    rows = []
+    for index, tier in enumerate(market.tiers):
+        applies = index == outcome.tier_index
+        floor, cap = amount(tier.floor, 0), tier.cap and amount(tier.cap, 0)
+        band = f"{floor} – {cap} USDC" if cap else f"from {floor} USDC"
+        rows.append(
+            Row(
+                f"{index + 1}{' (applies)' if applies else ''}",
+                (
+                    band,
+                    display.rate(tier.maintenance_margin_rate),
+                    usdc(tier.maintenance_amount),
+                    leverage(tier.max_leverage),
+                ),
+                current=applies,
+            )
+        )
+    note = ILLUSTRATIVE
+    if outcome.tier_index is None:
+        note += " You gave a maintenance rate, so no tier applies."
+    return Table(
+        caption=f"{market.symbol} maintenance margin tiers (by notional at the mark price)",
+        head=("Tier", "Notional", "Rate", "Amount", "Max leverage"),
+        rows=tuple(rows),
+        note=note,
+    )
+
+
+# 3. Leverage explorer ------------------------------------------------------------------------
+
+
+def leverage_explorer(outcome: LeverageOutcome) -> Presentation:
+    market, picked, trade = outcome.trade.market, outcome.picked, outcome.trade
+    lede = (
+        f"At {leverage(picked.leverage)} this {_trade_words(market, trade.side, trade.size)} "
+        f"needs {usdc(picked.isolated.initial_margin)} of initial margin. Isolated is liquidated "
+        f"{percent(picked.isolated_distance)} away; cross, backed by {usdc(outcome.wallet)}, "
+        f"{percent(picked.cross_distance)} away."
+    )
+    rows = tuple(
+        Row(
+            leverage(row.leverage),
+            (
+                usdc(row.isolated.initial_margin) if row.isolated else "—",
+                price(row.isolated.liquidation_price, market) if row.isolated else "—",
+                percent(row.isolated_distance) if row.isolated else "—",
+                price(row.cross.liquidation_price, market) if row.cross else "—",
+                percent(row.cross_distance) if row.cross else "—",
+            ),
+            current=row.leverage == picked.leverage,
+        )
+        for row in outcome.table
+    )
+    table = Table(
+        caption="Liquidation price and distance by leverage",
+        head=(
+            "Leverage",
+            "Initial margin",
+            "Isolated: liquidation",
+            "Isolated: distance",
+            "Cross: liquidation",
+            "Cross: distance",
+        ),
+        rows=rows,
+        wide=True,
+        note="— means not possible here: the initial margin is more than the balance. "
+        f"{market.symbol} allows up to {leverage(outcome.max_leverage)} for this size. "
+        + ILLUSTRATIVE,
+    )
+    math = tuple(
+        math_group(f"{mode.value.capitalize()} at {leverage(picked.leverage)}", d)
+        for mode, d in outcome.derivations
+    )
+    return Presentation(lede, (table,), math)
+
+
+# 4. Margin, PnL and ROE ----------------------------------------------------------------------
+
+
+def pnl(outcome: PnlOutcome) -> Presentation:
+    position, market = outcome.position, outcome.trade.market
+    largest = outcome.largest
+    lede = (
+        f"A {_trade_words(market, position.side, position.size)} at "
+        f"{leverage(position.leverage)} needs {usdc(position.initial_margin)} of margin. At "
+        f"{price(outcome.exit_price, market)} its PnL is {signed_usdc(position.unrealized_pnl)}, "
+        f"an ROE of {signed_percent(position.roe)}."
+    )
+    limit = f"tier {market.tiers.index(largest.tier) + 1}'s cap" if largest.tier else "the balance"
+    exit_at = price(outcome.exit_price, market)
+    rows = (
+        Row("Size", (size(position.size, market),), current=outcome.solved == "size"),
+        Row(
+            "Margin (initial)", (usdc(position.initial_margin),), current=outcome.solved == "margin"
+        ),
+        Row("Leverage", (leverage(position.leverage),), current=outcome.solved == "leverage"),
+        Row(f"Notional at {exit_at}", (usdc(position.notional),)),
+        Row(f"PnL at {exit_at}", (signed_usdc(position.unrealized_pnl),)),
+        Row("ROE", (signed_percent(position.roe),)),
+        Row("Available balance", (usdc(outcome.account.available_balance),)),
+        Row(f"Largest position at {leverage(position.leverage)}", (size(largest.size, market),)),
+        Row("Its notional at entry", (usdc(largest.notional),)),
+        Row("Limited by", (limit,)),
+    )
+    table = Table(
+        caption="Your position",
+        head=("Figure", "Value"),
+        rows=rows,
+        note="The highlighted row is the one worked out for you.",
+    )
+    return Presentation(lede, (table,), (math_group("", outcome.derivations),))
+
+
+# 5. Cross contagion --------------------------------------------------------------------------
+
+
+def contagion(outcome: ContagionOutcome) -> Presentation:
+    a, b = outcome.a.market, outcome.b.market
+    cross, isolated = outcome.cross, outcome.isolated
+    before = outcome.cross_before.positions[1].liquidation_price
+    lede = (
+        f"Both in cross, the {b.symbol} liquidation price moves from {price(before, b)} to "
+        f"{price(cross.positions[1].liquidation_price, b)} as {a.symbol} goes from "
+        f"{price(outcome.a.entry, a)} to {price(outcome.a_price, a)}. Both isolated, it stays at "
+        f"{price(isolated.positions[1].liquidation_price, b)}."
+    )
+    if cross.positions[1].liquidated:
+        lede += f" At this {a.symbol} price every cross position has been liquidated."
+    if isolated.positions[0].liquidated:
+        lede += f" Isolated, the {a.symbol} position alone has been liquidated."
+
+    def state(result) -> tuple[str, str]:
+        return tuple("liquidated" if p.liquidated else "open" for p in result.positions)
+
+    rows = (
+        Row(
+            f"{a.symbol} unrealised PnL",
+            (signed_usdc(cross.positions[0].unrealized_pnl),) * 2,
+        ),
+        Row(
+            f"{a.symbol} liquidation price",
+            (
+                price(cross.positions[0].liquidation_price, a),
+                price(isolated.positions[0].liquidation_price, a),
+            ),
+        ),
+        Row("Cross margin balance", (usdc(cross.cross_margin_balance), "—")),
+        Row("Margin ratio", (percent(cross.margin_ratio), "—")),
+        Row(
+            f"{b.symbol} liquidation price",
+            (
+                price(cross.positions[1].liquidation_price, b),
+                price(isolated.positions[1].liquidation_price, b),
+            ),
+            current=True,
+        ),
+        Row(
+            f"{b.symbol} distance to it",
+            (percent(distance(cross.positions[1])), percent(distance(isolated.positions[1]))),
+        ),
+        Row(
+            f"Positions ({a.symbol}, {b.symbol})",
+            (", ".join(state(cross)), ", ".join(state(isolated))),
+        ),
+    )
+    table = Table(
+        caption=f"With {a.symbol} at {price(outcome.a_price, a)} ({signed_percent(outcome.move)})",
+        head=("Figure", "Both cross", "Both isolated"),
+        rows=rows,
+    )
+    math = tuple(math_group(title, derivations) for title, derivations in outcome.derivations)
+    return Presentation(lede, (table,), math)

@@ -1,0 +1,188 @@
+"""The five calculators, and a widget: one calculator's form, answer and chart on a page.
+
+A page shows one widget (DOM ids start "calc-"); an article can embed several, numbered
+"calc-1-", "calc-2-", … so their ids never collide. The same partial renders both.
+"""
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import localcontext
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from . import charts, forms, presets, tables
+from .charts.comparison import comparison
+from .charts.contagion import contagion
+from .charts.leverage import leverage
+from .charts.liquidation import liquidation
+from .charts.pnl import pnl
+
+WIDGET_ID = re.compile(r"calc(?:-\d{1,3})?")
+# Rounding a price of 10^30 USDC to cents needs 33 digits; the default context has 28.
+DISPLAY_PRECISION = 80
+
+
+@dataclass(frozen=True)
+class Calculator:
+    slug: str
+    title: str
+    summary: str
+    form_class: type[forms.CalculatorForm]
+    chart: Callable[[object], charts.Chart]
+    present: Callable[[object], tables.Presentation]
+
+    @property
+    def template(self) -> str:
+        return f"calculators/{self.slug.replace('-', '_')}.html"
+
+    @property
+    def url(self) -> str:
+        return reverse(f"calculators:{self.slug}")
+
+
+CALCULATORS = {
+    calculator.slug: calculator
+    for calculator in (
+        Calculator(
+            "isolated-vs-cross",
+            "Isolated vs cross, side by side",
+            "The same trade in both margin modes: where each is liquidated, and what is left.",
+            forms.IsolatedVsCrossForm,
+            comparison,
+            tables.comparison,
+        ),
+        Calculator(
+            "liquidation-price",
+            "Liquidation price calculator",
+            "One position in either mode, with the market's maintenance tiers.",
+            forms.LiquidationPriceForm,
+            liquidation,
+            tables.liquidation,
+        ),
+        Calculator(
+            "leverage-explorer",
+            "Leverage explorer",
+            "How leverage moves the liquidation price and the room your trade has.",
+            forms.LeverageExplorerForm,
+            leverage,
+            tables.leverage_explorer,
+        ),
+        Calculator(
+            "margin-pnl-roe",
+            "Margin, PnL and ROE",
+            "Size, margin and leverage; profit and return at an exit price; the largest position.",
+            forms.MarginPnlRoeForm,
+            pnl,
+            tables.pnl,
+        ),
+        Calculator(
+            "cross-contagion",
+            "Cross contagion",
+            "Two positions share one balance: one market moves the other's liquidation price.",
+            forms.CrossContagionForm,
+            contagion,
+            tables.contagion,
+        ),
+    )
+}
+
+
+@dataclass
+class Widget:
+    calculator: Calculator
+    form: forms.CalculatorForm
+    id: str
+
+    @property
+    def embedded(self) -> bool:
+        return self.id != "calc"
+
+    @cached_property
+    def valid(self) -> bool:
+        return self.form.is_valid()
+
+    @property
+    def outcome(self):
+        return self.form.outcome if self.valid else None
+
+    @cached_property
+    def chart(self) -> charts.Chart | None:
+        if not self.valid:
+            return None
+        with localcontext(prec=DISPLAY_PRECISION):
+            return self.calculator.chart(self.outcome)
+
+    @cached_property
+    def presentation(self) -> tables.Presentation | None:
+        if not self.valid:
+            return None
+        with localcontext(prec=DISPLAY_PRECISION):
+            return self.calculator.present(self.outcome)
+
+    @property
+    def figure_id(self) -> str:
+        return f"{self.id}-figure"
+
+    @property
+    def figure_json_id(self) -> str:
+        return f"{self.id}-figure-json"
+
+    @property
+    def partial(self) -> str:
+        return f"{self.calculator.template}#results"
+
+    @property
+    def permalink(self) -> str:
+        return f"{self.calculator.url}?{urlencode(self.form.data)}"
+
+    @property
+    def presets(self) -> list[tuple[str, str]]:
+        return presets.links(self.calculator.slug)
+
+
+def build(
+    slug: str,
+    query: Mapping[str, str] | None = None,
+    *,
+    preset: str = "",
+    widget_id: str = "calc",
+) -> Widget:
+    calculator = CALCULATORS[slug]
+    data = presets.data_for(slug, query, preset)
+    form = calculator.form_class(data, widget_id=widget_id)
+    return Widget(calculator, form, widget_id)
+
+
+def widget_id_for(target: str | None) -> str:
+    """The widget an htmx request comes from, read off its target ("calc-2-results")."""
+    widget_id = (target or "").removesuffix("-results")
+    return widget_id if WIDGET_ID.fullmatch(widget_id) else "calc"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An article segment, with the widget its calculator slot asks for (None for prose)."""
+
+    html: str = ""
+    calculator: str = ""
+    preset: str = ""
+    widget: Widget | None = None
+
+
+def embed_calculators(segments) -> list[Slot]:
+    """Fill an article's calculator slots with widgets started from their presets."""
+    slots, count = [], 0
+    for segment in segments:
+        widget = None
+        if segment.calculator in CALCULATORS:
+            count += 1
+            widget = build(
+                segment.calculator,
+                preset=segment.preset,
+                widget_id=f"calc-{count}",
+            )
+        slots.append(Slot(segment.html, segment.calculator, segment.preset, widget))
+    return slots

@@ -1,0 +1,110 @@
+/* Margin Academy calculators: draws every [data-figure] chart and keeps the what-if slider in
+   step with its price box. Loaded (deferred) after plotly.js and htmx; no inline script needed.
+
+   A chart is <div data-figure="ID"> next to <template id="ID"> holding a JSON data block
+   ({data, layout}, from json_script). The template keeps htmx, which strips <script> elements
+   from swapped content, away from it. htmx.onLoad runs for the page and for every swap. */
+(function () {
+  'use strict';
+
+  var CONFIG = { displayModeBar: false, responsive: true, scrollZoom: false };
+
+  function drawCharts(root) {
+    if (!window.Plotly) { return; }
+    root.querySelectorAll('[data-figure]').forEach(function (element) {
+      var holder = document.getElementById(element.dataset.figure);
+      var source = holder && holder.content ? holder.content.querySelector('script') : holder;
+      if (!source) { return; }
+      var figure = JSON.parse(source.textContent);
+      if (!element.classList.contains('js-plotly-plot')) {
+        element.replaceChildren();
+        fitOnResize(element);
+      }
+      window.Plotly.react(element, figure.data, figure.layout, CONFIG);
+    });
+  }
+
+  /* `responsive` waits 100 ms after a window resize; a ResizeObserver refits at once, also when
+     only the container changes (a rotated phone, an opened sidebar). */
+  function fitOnResize(element) {
+    if (!window.ResizeObserver) { return; }
+    var width = 0;
+    new ResizeObserver(function (entries) {
+      var now = Math.round(entries[0].contentRect.width);
+      if (now && width && now !== width && element.isConnected && element.layout) {
+        /* What Plotly.Plots.resize does, minus its timer: forget the old size, then fit. */
+        delete element.layout.width;
+        delete element.layout.height;
+        window.Plotly.relayout(element, { autosize: true });
+      }
+      width = now;
+    }).observe(element);
+  }
+
+  /* The slider has no name: it writes the price box (what the form sends), in % of the entry. */
+  function format(move) {
+    var sign = move > 0 ? '+' : (move < 0 ? '−' : '');
+    return sign + Math.abs(move).toFixed(1).replace(/\.0$/, '') + ' %';
+  }
+
+  function setUpSlider(box) {
+    var price = document.getElementById(box.dataset.price);
+    var entry = document.getElementById(box.dataset.entry);
+    var slider = box.querySelector('input[type="range"]');
+    var output = box.querySelector('output');
+    if (!price || !entry || !slider || box.dataset.ready) { return; }
+    box.dataset.ready = 'yes';
+    box.hidden = false;
+
+    function show(move) {
+      output.textContent = format(move);
+      slider.setAttribute('aria-valuetext', format(move) + ', ' + price.value + ' USDC');
+    }
+    function fromPrice() {
+      var base = parseFloat(entry.value), value = parseFloat(price.value);
+      if (!(base > 0) || !(value > 0)) { return; }
+      var move = (value / base - 1) * 100;
+      slider.value = String(Math.max(slider.min, Math.min(slider.max, move)));
+      show(move);
+    }
+    slider.addEventListener('input', function () {
+      var base = parseFloat(entry.value);
+      if (!(base > 0)) { return; }
+      var move = parseFloat(slider.value);
+      price.value = String(Math.round(base * (1 + move / 100) * 100) / 100);
+      show(move);
+    });
+    price.addEventListener('input', fromPrice);
+    entry.addEventListener('input', fromPrice);
+    fromPrice();
+  }
+
+  /* Out-of-band swaps refresh the error text next to each field; mark its input to match. */
+  function markErrors(root) {
+    root.querySelectorAll('.calc-error[data-for]').forEach(function (error) {
+      var input = document.getElementById(error.dataset.for);
+      if (!input || input.type === 'radio' || !input.classList) { return; }
+      var invalid = error.textContent.trim() !== '';
+      input.classList.toggle('is-invalid', invalid);
+      if (invalid) { input.setAttribute('aria-invalid', 'true'); } else { input.removeAttribute('aria-invalid'); }
+    });
+  }
+
+  function init(root) {
+    drawCharts(root);
+    root.querySelectorAll('.calc-slider[data-price]').forEach(setUpSlider);
+  }
+
+  if (window.htmx) {
+    window.htmx.onLoad(init);
+    document.addEventListener('htmx:afterSettle', function () { markErrors(document); });
+    /* Free a chart's listeners before htmx removes its element. */
+    document.addEventListener('htmx:beforeCleanupElement', function (event) {
+      if (event.target.classList && event.target.classList.contains('js-plotly-plot') && window.Plotly) {
+        window.Plotly.purge(event.target);
+      }
+    });
+  } else {
+    document.addEventListener('DOMContentLoaded', function () { init(document); });
+  }
+})();

@@ -1,0 +1,157 @@
+"""The calculators in Chromium: typing updates the results and the chart, the slider and the
+presets work, permalinks and the back button restore the state, and every page works without
+JavaScript. The `page` fixture fails any test on a console error or a CSP violation."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import DESKTOP, WATCH_CSP, assert_accessible, shoot
+
+RESULTS = "#calc-results"
+LINE = f"{RESULTS} .js-plotly-plot .scatterlayer .trace:first-child path.js-line"
+
+
+@pytest.fixture
+def page_expecting_400(browser, site):
+    """Like `page`, except that Chromium's console line for an expected 400 is no failure: a
+    form with errors answers 400 (htmx swaps it in), and Chromium logs every 4xx."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda m: m.type == "error" and "status of 400" not in m.text and problems.append(m.text),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    problems += page.evaluate("window.__cspViolations || []")
+    context.close()
+    assert problems == [], f"console errors or CSP violations: {problems}"
+
+
+def open_calculator(page, site, slug, query=""):
+    page.goto(f"{site}/calculators/{slug}/{query}")
+    page.wait_for_selector(LINE, state="attached")
+
+
+def line_path(page) -> str:
+    return page.locator(LINE).get_attribute("d")
+
+
+def test_isolated_vs_cross_follows_the_reader(page, site):
+    open_calculator(page, site, "isolated-vs-cross")
+    assert page.locator(f"{RESULTS} .scatterlayer .trace").count() >= 6
+    assert page.locator(".modebar").count() == 0
+    expect(page.locator(RESULTS)).to_contain_text("45,226.13 USDC")
+    before = line_path(page)
+
+    page.fill("#calc-wallet", "800")  # cross gets more room; isolated does not
+    expect(page.locator(RESULTS)).to_contain_text("10,050.25 USDC")
+    expect(page).to_have_url(re.compile(r"wallet=800"))
+    assert line_path(page) != before
+    assert page.evaluate("document.activeElement.id") == "calc-wallet"  # focus stays put
+
+    page.focus("#calc-price-slider")  # the keyboard moves the slider in 0.5 % steps
+    for _ in range(20):
+        page.keyboard.press("ArrowLeft")
+    expect(page.locator("#calc-price")).to_have_value("45000")
+    expect(page.locator("#calc-price-move")).to_have_text("−10 %")
+    expect(page.locator(RESULTS)).to_contain_text("At 45,000.00 USDC (-10.00 %)")
+
+    page.reload()  # the permalink restores everything
+    page.wait_for_selector(LINE, state="attached")
+    expect(page.locator("#calc-wallet")).to_have_value("800")
+    expect(page.locator(RESULTS)).to_contain_text("10,050.25 USDC")
+    expect(page.locator("#calc-price-move")).to_have_text("−10 %")
+    assert_accessible(page)
+    shoot(page, "calculator-isolated-vs-cross")
+
+
+def test_a_preset_is_one_click_and_back_restores_the_state(page, site):
+    page.goto(f"{site}/calculators/")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Isolated vs cross")).click()
+    page.wait_for_selector(LINE, state="attached")
+    page.get_by_role("link", name="500 USDC available in cross").click()
+    page.wait_for_selector(LINE, state="attached")
+    expect(page).to_have_url(re.compile(r"mode=cross"))
+    expect(page.locator(f"{RESULTS} thead th.calc-chosen")).to_have_text("Cross")
+    page.fill("#calc-wallet", "800")
+    expect(page.locator(RESULTS)).to_contain_text("800.00 USDC in the account")
+    page.get_by_role("link", name="Glossary").first.click()
+    page.go_back()
+    page.wait_for_selector(LINE, state="attached")
+    expect(page.locator("#calc-wallet")).to_have_value("800")
+    expect(page.locator(RESULTS)).to_contain_text("800.00 USDC in the account")
+
+
+def test_errors_appear_next_to_the_field_as_you_type(page_expecting_400, site):
+    page = page_expecting_400
+    open_calculator(page, site, "isolated-vs-cross")
+    page.fill("#calc-leverage", "200")
+    expect(page.locator("#calc-leverage_error")).to_have_text("The leverage can be at most 125×.")
+    expect(page.locator("#calc-leverage")).to_have_class(re.compile("is-invalid"))
+    expect(page.locator(RESULTS)).to_contain_text("Check the numbers marked in the form")
+    shoot(page, "calculator-error")
+    page.fill("#calc-leverage", "20")
+    expect(page.locator("#calc-leverage_error")).to_be_empty()
+    expect(page.locator("#calc-leverage")).not_to_have_class(re.compile("is-invalid"))
+    expect(page.locator(RESULTS)).to_contain_text("47,738.69 USDC")
+    assert page.evaluate("document.activeElement.id") == "calc-leverage"
+
+
+CASES = {
+    "liquidation-price": ("#calc-margin", "200", "40,201.01 USDC"),
+    "leverage-explorer": ("#calc-leverage", "20", "needs 50.00 USDC of initial margin"),
+    "margin-pnl-roe": ("#calc-price", "60000", "+200.00 USDC"),
+    "cross-contagion": ("#calc-price", "40000", "to 2,420.10 USDC"),
+}
+
+
+@pytest.mark.parametrize("slug", list(CASES))
+def test_each_calculator_updates_its_results_and_chart(page, site, slug):
+    selector, value, expected = CASES[slug]
+    open_calculator(page, site, slug)
+    before = page.evaluate(
+        "JSON.stringify(document.querySelector('#calc-results .js-plotly-plot').data)"
+    )
+    page.fill(selector, value)
+    expect(page.locator(RESULTS)).to_contain_text(expected)
+    page.wait_for_selector(LINE, state="attached")
+    after = page.evaluate(
+        "JSON.stringify(document.querySelector('#calc-results .js-plotly-plot').data)"
+    )
+    assert after != before
+    assert page.locator(".js-plotly-plot .xtitle").first.text_content()
+    assert page.locator(".js-plotly-plot .ytitle").first.text_content()
+    assert_accessible(page)
+    shoot(page, f"calculator-{slug}")
+
+
+def test_without_javascript_the_form_reloads_the_page(page_without_js, site):
+    page = page_without_js
+    page.goto(f"{site}/calculators/liquidation-price/")
+    expect(page.locator(".calc-slider")).to_be_hidden()
+    expect(page.locator(".calc-plot-fallback")).to_be_visible()
+    page.fill("#calc-margin", "150")
+    page.get_by_role("button", name="Show the results").click()
+    expect(page).to_have_url(re.compile(r"margin=150"))
+    expect(page.locator(RESULTS)).to_contain_text("42,713.57 USDC")
+    shoot(page, "calculator-no-js")
+
+
+def test_a_widget_in_an_article_updates_in_place(page, site):
+    page.goto(f"{site}/articles/cross-vs-isolated-margin/")
+    widget = page.locator('[data-calculator="isolated-vs-cross"]')
+    page.wait_for_selector("#calc-1-results .js-plotly-plot .scatterlayer .trace", state="attached")
+    expect(widget).to_contain_text("45,226.13 USDC")
+    url = page.url
+    page.fill("#calc-1-leverage", "20")
+    expect(widget.locator(".calc-results")).to_contain_text("47,738.69 USDC")
+    assert page.url == url  # no URL push inside articles
+    expect(page.locator("#calc-2-results")).to_contain_text("2,220.10 USDC")  # untouched
+    assert_accessible(page)
+    shoot(page, "calculator-in-article")

@@ -1,0 +1,50 @@
+"""Helpers for the calculator view tests: fetch a page or its htmx partial, read a field's error."""
+
+import html
+import re
+
+import pytest
+
+from explainer.calculators.presets import DEFAULTS
+
+
+@pytest.fixture
+def fetch(client):
+    """GET a calculator, seed values changed by `changes`; htmx=True asks for the partial."""
+
+    def get(slug: str, *, htmx: bool = False, target: str = "calc-results", **changes):
+        data = {**DEFAULTS[slug], **changes}
+        headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": target} if htmx else {}
+        return client.get(f"/calculators/{slug}/", data, **headers)
+
+    return get
+
+
+def error_for(response, field: str, widget: str = "calc") -> str:
+    """The words in the error element beside a field (empty when there is none)."""
+    match = re.search(rf'id="{widget}-{field}_error"[^>]*>(.*?)</div>', response.text, re.S)
+    assert match, f"no error element for {field}"
+    return html.unescape(re.sub(r"<[^>]+>", " ", match.group(1))).strip()
+
+
+@pytest.fixture
+def field_error():
+    return error_for
+
+
+NONSENSE = {
+    "negative": ("-5", "must be more than 0"),
+    "zero": ("0", "must be more than 0"),
+    "text": ("five hundred", "as a number"),
+    "huge exponent": ("1e400", "can be at most"),
+    "huge digits": ("9" * 400, "can be at most"),
+    "NaN": ("NaN", "as a number"),
+    "Infinity": ("Infinity", "as a number"),
+    "minus Infinity": ("-Infinity", "as a number"),
+}
+
+
+@pytest.fixture(params=list(NONSENSE), ids=list(NONSENSE))
+def nonsense(request):
+    """(value, words the error must contain) for each kind of bad number."""
+    return NONSENSE[request.param]
