@@ -39,7 +39,7 @@ def article_context(request: HttpRequest, article: Article) -> dict:
     return {
         "article": article,
         "segments": segments,
-        "has_calculators": any(segment.widget for segment in segments),
+        "has_calculators": any(segment.calculator for segment in segments),
         "related": _published().filter(slug__in=article.related_slugs),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
