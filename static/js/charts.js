@@ -1,5 +1,5 @@
 /* Margin Academy calculators: draws every [data-figure] chart and keeps the what-if slider in
-   step with its price box. Loaded (deferred) after plotly.js and htmx; no inline script needed.
+   step with its price box. Loaded (deferred) after htmx; it fetches plotly.js itself when needed.
 
    A chart is <div data-figure="ID"> next to <template id="ID"> holding a JSON data block
    ({data, layout}, from json_script). The template keeps htmx, which strips <script> elements
@@ -34,23 +34,55 @@
     return chart;
   }
 
+  /* plotly.js is most of a chart page's weight, so it loads only when a chart comes within
+     a screen or so of the viewport: a reader who never scrolls to one never pays for it. */
+  var PLOTLY_URL = document.currentScript && document.currentScript.dataset.plotly;
+  var plotlyWaiting = [];
+
+  function withPlotly(callback) {
+    if (window.Plotly) { callback(); return; }
+    plotlyWaiting.push(callback);
+    if (plotlyWaiting.length > 1 || !PLOTLY_URL) { return; }
+    var script = document.createElement('script');
+    script.src = PLOTLY_URL;
+    script.onload = function () {
+      plotlyWaiting.splice(0).forEach(function (waiting) { waiting(); });
+    };
+    document.head.appendChild(script);
+  }
+
+  var nearViewport = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) { return; }
+      nearViewport.unobserve(entry.target);
+      withPlotly(function () { drawChart(entry.target); });
+    });
+  }, { rootMargin: '600px 0px' });
+
   function drawCharts(root) {
-    if (!window.Plotly) { return; }
     root.querySelectorAll('[data-figure]').forEach(function (element) {
-      var holder = document.getElementById(element.dataset.figure);
-      var source = holder && holder.content ? holder.content.querySelector('script') : holder;
-      if (!source) { return; }
-      var figure = JSON.parse(source.textContent);
-      element = reuseDrawnChart(element);
-      if (!element.classList.contains('js-plotly-plot')) {
-        element.replaceChildren();
-        fitOnResize(element);
+      if (window.Plotly || !nearViewport) {
+        withPlotly(function () { drawChart(element); });
+      } else {
+        nearViewport.observe(element);
       }
-      var chart = element;
-      window.Plotly.react(chart, figure.data, figure.layout, CONFIG).then(function () {
-        /* Tests and the latency benchmark wait for this, rather than guessing at timings. */
-        chart.dispatchEvent(new CustomEvent('calc:drawn', { bubbles: true }));
-      });
+    });
+  }
+
+  function drawChart(element) {
+    var holder = document.getElementById(element.dataset.figure);
+    var source = holder && holder.content ? holder.content.querySelector('script') : holder;
+    if (!source || !element.isConnected) { return; }
+    var figure = JSON.parse(source.textContent);
+    element = reuseDrawnChart(element);
+    if (!element.classList.contains('js-plotly-plot')) {
+      element.replaceChildren();
+      fitOnResize(element);
+    }
+    var chart = element;
+    window.Plotly.react(chart, figure.data, figure.layout, CONFIG).then(function () {
+      /* Tests and the latency benchmark wait for this, rather than guessing at timings. */
+      chart.dispatchEvent(new CustomEvent('calc:drawn', { bubbles: true }));
     });
   }
 

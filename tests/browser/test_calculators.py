@@ -146,6 +146,7 @@ def test_without_javascript_the_form_reloads_the_page(page_without_js, site):
 def test_a_widget_in_an_article_updates_in_place(page, site):
     page.goto(f"{site}/articles/cross-vs-isolated-margin/")
     widget = page.locator('[data-calculator="isolated-vs-cross"]')
+    widget.scroll_into_view_if_needed()
     page.wait_for_selector("#calc-1-results .js-plotly-plot .scatterlayer .trace", state="attached")
     expect(widget).to_contain_text("45,226.13 USDC")
     url = page.url
@@ -155,3 +156,13 @@ def test_a_widget_in_an_article_updates_in_place(page, site):
     expect(page.locator("#calc-2-results")).to_contain_text("2,220.10 USDC")  # untouched
     assert_accessible(page)
     shoot(page, "calculator-in-article")
+
+
+def test_plotly_loads_only_once_a_chart_comes_near(page, site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/articles/cross-vs-isolated-margin/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof window.Plotly") == "undefined"
+    page.locator('[data-calculator="isolated-vs-cross"]').scroll_into_view_if_needed()
+    page.wait_for_selector("#calc-1-results .js-plotly-plot .main-svg")
+    assert page.evaluate("typeof window.Plotly") == "object"

@@ -1,0 +1,62 @@
+"""Whatever a reader (or a bot) puts in a calculator's query string, the answer is the page
+with results (200) or the page with field-named errors (400), never a 500."""
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from explainer.calculators.widgets import CALCULATORS, build
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 40))
+HOSTILE = [
+    "",
+    "0",
+    "-0",
+    "-1",
+    "NaN",
+    "sNaN",
+    "Infinity",
+    "-inf",
+    "1e400",
+    "1e-400",
+    "10" * 40,
+    "abc",
+    "1,5",
+    "٣",
+    "1_000",
+    "0x10",
+    " 5 ",
+    "\x00",
+    "<b>",
+    "125",
+    "126",
+    "0.0000001",
+]
+values = st.sampled_from(HOSTILE) | st.text(max_size=12) | st.decimals().map(str)
+
+
+def field_names(slug: str) -> list[str]:
+    return list(build(slug).form.fields)
+
+
+@pytest.mark.parametrize("slug", list(CALCULATORS))
+def test_hostile_queries_get_a_page_or_field_errors_never_a_500(client, slug):
+    names = field_names(slug) + ["unknown", "preset"]
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(st.dictionaries(st.sampled_from(names), values, max_size=6), st.booleans())
+    def check(query, htmx):
+        headers = {"HX-Request": "true"} if htmx else {}
+        response = client.get(f"/calculators/{slug}/", query, headers=headers)
+        assert response.status_code in (200, 400)
+        if response.status_code == 400:
+            errors = response.context["widget"].form.errors
+            assert errors and set(errors) <= set(names) | {"__all__"}
+
+    check()
