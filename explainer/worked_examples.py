@@ -7,7 +7,7 @@ In isolated mode 100 USDC (the initial margin) backs it; in cross mode the whole
 from decimal import Decimal
 from functools import cache
 
-from explainer.engine import Account, MarginMode, Position, Side, evaluate
+from explainer.engine import Account, MarginMode, Position, Side, evaluate, get_market
 
 from . import formatting
 
@@ -63,8 +63,28 @@ def figures(name: str) -> dict[str, str]:
     }
 
 
+@cache
+def btc_tier_figures() -> dict[str, str]:
+    """How BTC-PERP's first two maintenance tiers meet at their border, from the market data."""
+    first, second = get_market("BTC-PERP").tiers[:2]
+    border = first.cap
+    return {
+        "border": formatting.usdc(border),
+        "first_rate": f"{formatting.plain(first.maintenance_margin_rate * 100)} %",
+        "first_max_leverage": f"{formatting.plain(first.max_leverage)}×",
+        "second_rate": f"{formatting.plain(second.maintenance_margin_rate * 100)} %",
+        "first_mm_at_border": formatting.usdc(
+            border * first.maintenance_margin_rate - first.maintenance_amount
+        ),
+        "second_rate_alone_at_border": formatting.usdc(border * second.maintenance_margin_rate),
+        "second_amount": formatting.usdc(second.maintenance_amount),
+    }
+
+
 def figure(name: str, field: str) -> str:
     try:
+        if name == "btc_tiers":
+            return btc_tier_figures()[field]
         return figures(name)[field]
     except KeyError:
         raise KeyError(f"no worked-example figure {name}.{field}") from None

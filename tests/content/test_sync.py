@@ -37,3 +37,16 @@ def test_every_related_slug_names_a_real_article():
     slugs = set(Article.objects.values_list("slug", flat=True))
     for article in Article.objects.all():
         assert set(article.related_slugs) <= slugs, article.slug
+
+
+def test_the_seed_examples_in_the_prose_are_the_engines_numbers():
+    # By hand: (0.02 × 50,000 − 100) / (0.02 × (1 − 0.005)) = 45,226.13; with 500: 25,125.63.
+    body = Article.objects.get(slug="cross-vs-isolated-margin").body_text
+    assert "liquidated near 45,226.13 USDC" in body
+    assert "25,125.63 USDC" in body
+
+
+def test_the_tier_example_is_read_from_the_market_data():
+    body = Article.objects.get(slug="liquidation-price-and-risk-engine").body_text
+    assert "the first tier asks for 250.00 USDC" in body
+    assert "maintenance amount of 250.00 USDC" in body
