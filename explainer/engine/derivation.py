@@ -222,7 +222,7 @@ def _max_loss(v: _View) -> Derivation:
     size, entry = operand(term.size), plain(term.entry_price)
     formula, text = (
         "s·q·(E − bankruptcy price)",
-        (f"{operand(term.sign)} × {size} × ({entry} − {plain(bankrupt)})"),
+        (f"{operand(term.sign)} × {size} × ({entry} − {operand(bankrupt)})"),
     )
     if backing < 0:
         words += "; nothing is left to lose"

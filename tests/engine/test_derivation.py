@@ -94,3 +94,9 @@ def test_every_substituted_formula_computes_its_value(account):
                 assert value <= 0
             else:
                 assert abs(value - shown.value) <= Decimal("1e-25") * max(1, abs(shown.value))
+
+
+def test_a_negative_bankruptcy_price_is_bracketed_in_the_max_loss_math():
+    shown = by_name(account("100000", position(size="1", leverage="1", mode="cross")))
+    assert "− (−" in shown["max_loss"].substituted
+    assert "− −" not in shown["max_loss"].substituted
