@@ -8,3 +8,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_content()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that touches the database runs a second time on PostgreSQL in CI."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if item.get_closest_marker("django_db") or {"db", "transactional_db", "site"} & set(
+            fixtures
+        ):
+            item.add_marker(pytest.mark.db_postgres)

@@ -3,7 +3,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from explainer.models import Article
 
-pytestmark = [pytest.mark.django_db, pytest.mark.db_postgres]
+pytestmark = pytest.mark.django_db
 
 
 def test_home_shows_categories_featured_articles_and_search(client):

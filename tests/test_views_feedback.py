@@ -4,7 +4,7 @@ from pytest_django.asserts import assertContains
 from explainer.models import Article, Feedback
 from explainer.votes import VISITOR_COOKIE
 
-pytestmark = [pytest.mark.django_db, pytest.mark.db_postgres]
+pytestmark = pytest.mark.django_db
 URL = "/articles/margin-explained/feedback/"
 
 

@@ -1,7 +1,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-pytestmark = [pytest.mark.django_db, pytest.mark.db_postgres]
+pytestmark = pytest.mark.django_db
 
 
 def titles(response) -> list[str]:

@@ -11,6 +11,8 @@ PAGES = {
     "glossary": "/glossary/",
     "search": "/search/?q=isolated+margin",
     "search-empty": "/search/?q=zebra",
+    "calculators": "/calculators/",
+    "api-docs": "/api/v1/docs/",
     "not-found": "/no-such-page/",
 }
 

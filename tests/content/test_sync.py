@@ -4,7 +4,7 @@ from explainer.content.sources import read_articles
 from explainer.content.sync import load_content
 from explainer.models import Article, Feedback
 
-pytestmark = [pytest.mark.django_db, pytest.mark.db_postgres]
+pytestmark = pytest.mark.django_db
 
 
 def test_loading_twice_changes_nothing():
