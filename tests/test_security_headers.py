@@ -51,3 +51,18 @@ def test_pages_have_no_inline_script_without_the_nonce(home):
     html = home.content.decode()
     for tag in re.findall(r"<script\b[^>]*>", html):
         assert "src=" in tag or "nonce=" in tag or 'type="application/json"' in tag, tag
+
+
+def test_production_sends_hsts_on_https(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_api_and_calculators_carry_the_same_headers(client):
+    for url in ["/calculators/isolated-vs-cross/", "/api/v1/markets", "/api/v1/docs/"]:
+        response = client.get(url)
+        assert "unsafe-inline" not in response["Content-Security-Policy"], url
+        assert response["X-Content-Type-Options"] == "nosniff", url
+        assert "camera=()" in response["Permissions-Policy"], url
