@@ -86,14 +86,16 @@ def check_cross_wallet(wallet: Decimal, margins: list[Decimal]) -> None:
 
 
 def number(value: object, *, field: str, label: str | None = None) -> Decimal:
-    label = label or _label(field)
+    # Labels are built only for an error: charts validate thousands of numbers per request.
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise MarginError(f"{label} must be a decimal number.", field=field)
-    result = Decimal(value)
+        raise MarginError(f"{label or _label(field)} must be a decimal number.", field=field)
+    result = value if type(value) is Decimal else Decimal(value)
     if not result.is_finite():
-        raise MarginError(f"{label} must be a finite number.", field=field)
+        raise MarginError(f"{label or _label(field)} must be a finite number.", field=field)
     if result and not _SMALLEST <= abs(result) < _LARGEST:
-        raise MarginError(f"{label} is outside the range the engine handles.", field=field)
+        raise MarginError(
+            f"{label or _label(field)} is outside the range the engine handles.", field=field
+        )
     return result
 
 
@@ -127,8 +129,11 @@ def _check_isolated_margin(position: Position, *, field: str) -> None:
     positive(position.isolated_margin, field=field)
 
 
+_MEMBERS = {Side: frozenset(Side), MarginMode: frozenset(MarginMode)}
+
+
 def _choice(value: object, kind: type[Side] | type[MarginMode], *, field: str) -> None:
-    if value not in tuple(kind):
+    if not isinstance(value, str) or value not in _MEMBERS[kind]:
         options = " or ".join(member.value for member in kind)
         raise MarginError(f"{_label(field)} must be {options}.", field=field)
 

@@ -61,6 +61,7 @@ def test_unknown_market_names_the_position_field():
 
 def test_side_and_mode_must_be_known():
     assert field_of(account("500", replace(position(), side="up"))) == "positions[0].side"
+    assert field_of(account("500", replace(position(), side=["long"]))) == "positions[0].side"
     bad_mode = replace(position(), margin_mode="portfolio")
     assert field_of(account("500", bad_mode)) == "positions[0].margin_mode"
 
