@@ -48,7 +48,7 @@ Every result keeps full precision (40 significant digits); tick and lot sizes ar
 display only. Every rule broken raises MarginError, whose `field` names the input.
 """
 
-from .account import evaluate
+from .account import evaluate, evaluate_at_marks
 from .derivation import Derivation, explain
 from .errors import MarginError
 from .markets import MARKETS, Market, Tier, get_market
@@ -85,6 +85,7 @@ __all__ = [
     "change_leverage",
     "close_position",
     "evaluate",
+    "evaluate_at_marks",
     "explain",
     "get_market",
     "open_position",

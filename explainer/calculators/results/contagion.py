@@ -4,7 +4,15 @@ liquidation price. Both isolated, they stay apart."""
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
-from explainer.engine import Account, AccountResult, Derivation, MarginMode, evaluate, explain
+from explainer.engine import (
+    Account,
+    AccountResult,
+    Derivation,
+    MarginMode,
+    evaluate,
+    evaluate_at_marks,
+    explain,
+)
 
 from . import CROSS, ISOLATED, PRECISION, Trade, distance_math, math, price_grid
 
@@ -72,7 +80,7 @@ def contagion(*, a: Trade, b: Trade, wallet: Decimal, a_price: Decimal) -> Conta
         cross=cross_result,
         cross_before=cross_before,
         isolated=isolated_result,
-        curve=tuple(_point(cross, price) for price in grid),
+        curve=_curve(cross, a.market.symbol, grid),
         derivations=(
             ("Both in cross", _math(cross, cross_result, CROSS_MATH)),
             ("Both isolated", _math(isolated, isolated_result, ISOLATED_MATH)),
@@ -96,8 +104,9 @@ def _math(
     return (*labelled, distance_math(result.positions[1]))
 
 
-def _point(account: Account, price: Decimal) -> ContagionPoint:
-    first = replace(account.positions[0], mark_price=price)
-    result = evaluate(replace(account, positions=(first, account.positions[1])))
-    second = result.positions[1]
-    return ContagionPoint(price, second.liquidation_price, second.liquidated)
+def _curve(account: Account, market: str, grid: list[Decimal]) -> tuple[ContagionPoint, ...]:
+    results = evaluate_at_marks(account, market=market, prices=grid)
+    return tuple(
+        ContagionPoint(price, result.positions[1].liquidation_price, result.positions[1].liquidated)
+        for price, result in zip(grid, results, strict=True)
+    )
