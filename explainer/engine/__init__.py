@@ -49,6 +49,7 @@ display only. Every rule broken raises MarginError, whose `field` names the inpu
 """
 
 from .account import evaluate, evaluate_at_marks
+from .decimals import operand
 from .derivation import Derivation, explain
 from .errors import MarginError
 from .markets import MARKETS, Market, Tier, get_market
@@ -89,6 +90,7 @@ __all__ = [
     "explain",
     "get_market",
     "open_position",
+    "operand",
     "remove_margin",
     "replay",
     "sweep",

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from explainer import formatting
 from explainer.engine import (
     Derivation,
     MarginMode,
@@ -18,6 +17,7 @@ from explainer.engine import (
     Position,
     PositionResult,
     Side,
+    operand,
 )
 
 ISOLATED, CROSS = MarginMode.ISOLATED, MarginMode.CROSS
@@ -109,9 +109,3 @@ def distance_math(position: PositionResult) -> Derivation:
         substituted=f"distance = {position.side.sign} × ({mark} − {shown}) / {mark}",
         value=distance(position),
     )
-
-
-def operand(value: Decimal) -> str:
-    """A number as the engine's math prints it: plain digits, bracketed when negative."""
-    text = formatting.plain(value) if value else "0"
-    return f"({text})" if text.startswith("-") else text
