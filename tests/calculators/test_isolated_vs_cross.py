@@ -83,3 +83,9 @@ def test_it_maps_the_engines_wallet_error_to_the_balance(fetch, field_error):
     response = fetch(SLUG, wallet="50")
     assert response.status_code == 400
     assert "less than the isolated margins" in field_error(response, "wallet")
+
+
+def test_the_math_writes_a_loss_with_the_engines_bracketed_minus(fetch):
+    response = fetch(SLUG, htmx=True, price="47000")
+    assert "value = 500 + (−60)" in response.text
+    assert "(-60)" not in response.text

@@ -53,8 +53,3 @@ def test_a_worked_out_leverage_above_the_max_is_the_margins_fault(fetch, field_e
     assert "allows at most 125×" in field_error(response, "margin")
     assert "at most 125×" in field_error(fetch(SLUG, leverage="200"), "leverage")
 
-
-def test_the_math_writes_a_loss_as_the_engine_does_with_a_bracketed_minus(fetch):
-    response = fetch(SLUG, htmx=True, price="45000")
-    assert "ROE = (−100) / 100" in response.text
-    assert "(-100)" not in response.text
