@@ -24,3 +24,8 @@ def plain(value: Decimal) -> str:
     """A number as a reader would type it: no exponent, no trailing zeros."""
     text = f"{value.normalize():f}"
     return text
+
+
+def rate(value: Decimal) -> str:
+    """A maintenance rate such as 0.005 as "0.5 %", without padding zeros."""
+    return f"{plain(value * 100)} %"

@@ -70,9 +70,9 @@ def btc_tier_figures() -> dict[str, str]:
     border = first.cap
     return {
         "border": formatting.usdc(border),
-        "first_rate": f"{formatting.plain(first.maintenance_margin_rate * 100)} %",
+        "first_rate": formatting.rate(first.maintenance_margin_rate),
         "first_max_leverage": f"{formatting.plain(first.max_leverage)}×",
-        "second_rate": f"{formatting.plain(second.maintenance_margin_rate * 100)} %",
+        "second_rate": formatting.rate(second.maintenance_margin_rate),
         "first_mm_at_border": formatting.usdc(
             border * first.maintenance_margin_rate - first.maintenance_amount
         ),

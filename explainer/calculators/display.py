@@ -38,11 +38,6 @@ def leverage(value: Decimal) -> str:
     return f"{formatting.plain(value.quantize(Decimal('0.01')))}×"
 
 
-def rate(value: Decimal) -> str:
-    """A maintenance rate such as 0.005 as "0.5 %", without padding zeros."""
-    return f"{formatting.plain(value * 100)} %"
-
-
 def derivation_value(derivation: Derivation) -> str:
     if derivation.value is None:
         return "none"

@@ -4,7 +4,7 @@ numbers (rounded here for display only), and the math grouped for the disclosure
 from dataclasses import dataclass
 
 from explainer.engine import Derivation, MarginMode, Market
-from explainer.formatting import amount, percent, usdc
+from explainer.formatting import amount, percent, rate, usdc
 
 from . import display
 from .display import leverage, price, signed_percent, signed_usdc, size
@@ -148,7 +148,7 @@ def liquidation(outcome: LiquidationOutcome) -> Presentation:
                 "Maintenance margin",
                 (
                     f"{usdc(position.maintenance_margin)} "
-                    f"({display.rate(position.maintenance_margin_rate)})",
+                    f"({rate(position.maintenance_margin_rate)})",
                 ),
             ),
             Row("Liquidation price", (price(position.liquidation_price, market),), current=True),
@@ -172,7 +172,7 @@ def tiers(outcome: LiquidationOutcome) -> Table:
                 f"{index + 1}{' (applies)' if applies else ''}",
                 (
                     band,
-                    display.rate(tier.maintenance_margin_rate),
+                    rate(tier.maintenance_margin_rate),
                     usdc(tier.maintenance_amount),
                     leverage(tier.max_leverage),
                 ),
