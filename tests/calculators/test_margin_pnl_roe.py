@@ -52,4 +52,3 @@ def test_a_worked_out_leverage_above_the_max_is_the_margins_fault(fetch, field_e
     assert response.status_code == 400
     assert "allows at most 125×" in field_error(response, "margin")
     assert "at most 125×" in field_error(fetch(SLUG, leverage="200"), "leverage")
-
