@@ -1,3 +1,12 @@
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from explainer.calculators.results import Trade
+from explainer.calculators.results.pnl import largest
+from explainer.engine import Account, MarginError, MarginMode, Side, evaluate, get_market
+
 SLUG = "margin-pnl-roe"
 
 
@@ -52,3 +61,21 @@ def test_a_worked_out_leverage_above_the_max_is_the_margins_fault(fetch, field_e
     assert response.status_code == 400
     assert "allows at most 125×" in field_error(response, "margin")
     assert "at most 125×" in field_error(fetch(SLUG, leverage="200"), "leverage")
+
+
+@pytest.mark.parametrize("leverage", ["125", "75", "40", "10"])
+def test_the_largest_position_is_one_the_engine_accepts(leverage):
+    trade = Trade(
+        market=get_market("BTC-PERP"),
+        side=Side.LONG,
+        size=None,
+        entry=Decimal("50000"),
+        leverage=Decimal(leverage),
+        rate=None,
+    )
+    found = largest(trade, Decimal("1000000"))
+    position = replace(trade, size=found.size).position(MarginMode.CROSS)
+    evaluate(Account(Decimal("1000000"), (position,)))  # raises if the tier refuses it
+    bigger = replace(trade, size=found.size + Decimal("0.001")).position(MarginMode.CROSS)
+    with pytest.raises(MarginError):
+        evaluate(Account(Decimal("1000000"), (bigger,)))

@@ -1,7 +1,7 @@
 """4. Margin, PnL and ROE: size, margin and leverage, and what a price move does to them."""
 
 from dataclasses import dataclass, replace
-from decimal import Decimal, localcontext
+from decimal import ROUND_FLOOR, Decimal, localcontext
 
 from explainer.engine import (
     Account,
@@ -99,24 +99,29 @@ def largest(trade: Trade, wallet: Decimal) -> Largest:
         notional, binding = by_balance, None
     else:
         notional = binding.cap
+    lot = trade.market.lot_size
     with localcontext(prec=PRECISION):
-        return Largest(notional, notional / trade.entry, binding)
+        size = (notional / trade.entry / lot).to_integral_value(ROUND_FLOOR) * lot
+        # A tier's cap belongs to the next tier, so a position exactly at it is refused.
+        if binding is not None and size * trade.entry >= binding.cap:
+            size -= lot
+        return Largest(size * trade.entry, size, binding)
 
 
 def _largest_math(trade: Trade, wallet: Decimal) -> Derivation:
     found = largest(trade, wallet)
     words = "the balance as initial margin at this leverage gives the notional; size is that "
-    words += "notional over the entry price"
+    words += "notional over the entry price, rounded down to the market's lot size"
     if found.tier is not None:
         words += (
-            f"; capped at {operand(found.tier.cap)} USDC notional, where a tier allowing less "
+            f"; kept below {operand(found.tier.cap)} USDC notional, where a tier allowing less "
             "than this leverage begins"
         )
     return Derivation(
         name="largest_size",
         label="Largest position",
         words=words,
-        formula="size = min(balance × leverage, tier cap) / E",
+        formula="size = ⌊min(balance × leverage, below the tier cap) / E⌋ to the lot",
         substituted=f"size = {operand(found.notional)} / {operand(trade.entry)}",
         value=found.size,
     )
