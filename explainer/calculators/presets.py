@@ -31,7 +31,8 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "mode": "isolated",
         "mmr": "",
     },
-    "liquidation-price": {**SEED, "mode": "isolated", "margin": MARGIN, "mmr": ""},
+    # Empty margin follows the initial margin, so size and leverage move the liquidation price.
+    "liquidation-price": {**SEED, "mode": "isolated", "margin": "", "mmr": ""},
     "leverage-explorer": {**SEED, "mmr": ""},
     "margin-pnl-roe": {
         **SEED,

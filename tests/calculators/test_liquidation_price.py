@@ -60,3 +60,19 @@ def test_it_refuses_an_unknown_market_and_side(fetch, field_error):
     assert response.status_code == 400
     assert "listed markets" in field_error(response, "market")
     assert "Long or Short" in field_error(response, "side")
+
+
+def test_by_default_the_margin_follows_leverage_so_the_price_moves(fetch):
+    assert "47,738.69 USDC" in fetch(SLUG, htmx=True, leverage="20").text
+
+
+def test_an_isolated_margin_below_the_initial_margin_is_refused(fetch, field_error):
+    response = fetch(SLUG, htmx=True, margin="50")
+    assert response.status_code == 400
+    assert "at least the initial margin (100.00 USDC)" in field_error(response, "margin")
+
+
+def test_a_balance_that_cannot_cover_the_initial_margin_is_refused(fetch, field_error):
+    response = fetch(SLUG, htmx=True, mode="cross", wallet="50")
+    assert response.status_code == 400
+    assert "cannot cover this position's initial margin" in field_error(response, "wallet")

@@ -79,3 +79,9 @@ def test_the_largest_position_is_one_the_engine_accepts(leverage):
     bigger = replace(trade, size=found.size + Decimal("0.001")).position(MarginMode.CROSS)
     with pytest.raises(MarginError):
         evaluate(Account(Decimal("1000000"), (bigger,)))
+
+
+def test_a_position_the_balance_cannot_open_is_refused(fetch, field_error):
+    response = fetch(SLUG, htmx=True, solve="size", margin="50", mode="cross", wallet="10")
+    assert response.status_code == 400
+    assert "cannot cover" in field_error(response, "wallet")

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from explainer import formatting
 from explainer.engine import (
     Derivation,
+    MarginError,
     MarginMode,
     Market,
     Position,
@@ -109,3 +111,21 @@ def distance_math(position: PositionResult) -> Derivation:
         substituted=f"distance = {position.side.sign} × ({mark} − {shown}) / {mark}",
         value=distance(position),
     )
+
+
+def require_openable(position: PositionResult, wallet: Decimal) -> None:
+    """What an exchange checks before it opens a position: the balance covers the initial
+    margin, and an isolated margin is at least the initial margin (the engine itself accepts
+    either, as a state an account can reach, so the calculators ask it here)."""
+    if position.initial_margin > wallet:
+        raise MarginError(
+            f"The account balance ({formatting.usdc(wallet)}) cannot cover this position's "
+            f"initial margin ({formatting.usdc(position.initial_margin)}).",
+            field="wallet_balance",
+        )
+    if position.margin_mode is ISOLATED and position.margin < position.initial_margin:
+        raise MarginError(
+            f"Isolated margin must be at least the initial margin "
+            f"({formatting.usdc(position.initial_margin)}), or leave it empty.",
+            field="positions[0].isolated_margin",
+        )

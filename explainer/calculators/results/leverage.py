@@ -89,7 +89,8 @@ def _leverage_grid(maximum: Decimal, count: int = 80) -> list[Decimal]:
 
 
 def _leverage_row(trade: Trade, wallet: Decimal, leverage: Decimal) -> LeverageRow:
-    """Both modes at this leverage; None where the engine refuses it (tier cap, balance)."""
+    """Both modes at this leverage; None where it cannot be opened. The rules (the tier's
+    leverage cap, a balance that covers the initial margin) are the same in both modes."""
     at = replace(trade, leverage=leverage)
     try:
         isolated = evaluate(_account_at(at, wallet, ISOLATED)).positions[0]

@@ -22,6 +22,7 @@ from . import (
     distance_math,
     math,
     price_grid,
+    require_openable,
 )
 
 
@@ -51,6 +52,7 @@ def liquidation(
     account = Account(wallet, (trade.position(mode, **extra),))
     result = evaluate(account)
     position = result.positions[0]
+    require_openable(position, wallet)
     grid = price_grid(
         [trade.entry, position.liquidation_price, position.bankruptcy_price], count=121
     )

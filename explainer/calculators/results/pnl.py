@@ -14,7 +14,7 @@ from explainer.engine import (
     explain,
 )
 
-from . import PRECISION, Trade, math, operand, price_grid
+from . import PRECISION, Trade, math, operand, price_grid, require_openable
 
 SOLVE_FOR = ("margin", "size", "leverage")
 
@@ -63,6 +63,7 @@ def pnl(
 ) -> PnlOutcome:
     account = Account(wallet, (trade.position(mode, mark_price=exit_price),))
     result = evaluate(account)
+    require_openable(result.positions[0], wallet)
     grid = price_grid(
         [trade.entry * Decimal("0.75"), trade.entry * Decimal("1.25"), exit_price], count=61
     )
