@@ -89,7 +89,12 @@ def _window(text: str, patterns) -> str:
 
 
 def highlight(text: str, patterns) -> SafeString:
-    escaped = html.escape(text)
+    """Marks matches in the raw text, then escapes each piece, so "amp" never lands inside
+    an escaped entity."""
     combined = "|".join(f"(?:{p.pattern})" for p in patterns)
-    marked = re.sub(rf"({combined})[\w]*", r"<mark>\g<0></mark>", escaped, flags=re.IGNORECASE)
-    return mark_safe(marked)
+    pieces, last = [], 0
+    for match in re.finditer(rf"(?:{combined})\w*", text, flags=re.IGNORECASE):
+        pieces += [html.escape(text[last : match.start()]), f"<mark>{html.escape(match[0])}</mark>"]
+        last = match.end()
+    pieces.append(html.escape(text[last:]))
+    return mark_safe("".join(pieces))

@@ -7,6 +7,7 @@ In isolated mode 100 USDC (the initial margin) backs it; in cross mode the whole
 from decimal import Decimal
 from functools import cache
 
+from explainer.calculators.results import distance
 from explainer.engine import Account, MarginMode, Position, Side, evaluate, get_market
 
 from . import formatting
@@ -43,7 +44,6 @@ def figures(name: str) -> dict[str, str]:
     account = EXAMPLES[name]()
     result = evaluate(account)
     position = result.positions[0]
-    distance = (position.entry_price - position.liquidation_price) / position.entry_price
     return {
         "size": f"{formatting.plain(position.size)} BTC",
         "entry_price": formatting.usdc(position.entry_price),
@@ -56,7 +56,7 @@ def figures(name: str) -> dict[str, str]:
         "liquidation_price": formatting.usdc(position.liquidation_price),
         "bankruptcy_price": formatting.usdc(position.bankruptcy_price),
         "max_loss": formatting.usdc(position.max_loss),
-        "distance_to_liquidation": formatting.percent(distance),
+        "distance_to_liquidation": formatting.percent(distance(position)),
         "account_left_after_liquidation": formatting.usdc(
             result.wallet_balance - position.max_loss
         ),

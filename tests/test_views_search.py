@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -54,3 +56,12 @@ def test_hostile_queries_are_escaped_and_never_fail(client, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assertNotContains(response, "<script>alert")
+
+
+def test_highlighting_never_breaks_an_escaped_character():
+    from explainer.search import highlight, query_words
+
+    patterns = [re.compile(rf"\b{word}", re.IGNORECASE) for word in query_words("amp quot")]
+    assert highlight('Tom & "Jerry" amp', patterns) == (
+        "Tom &amp; &quot;Jerry&quot; <mark>amp</mark>"
+    )

@@ -17,8 +17,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from explainer.engine import MARKETS, Account, MarginMode, Position, Side
+from explainer.engine.validation import MAX_POSITIONS
 
-MAX_POSITIONS = 50
 MAX_STEPS = 10_000
 MAX_ID_LENGTH = 64
 MAX_PLACES = 18

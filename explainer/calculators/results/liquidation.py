@@ -1,6 +1,6 @@
 """2. Liquidation price: one position, either mode, against the market's tiers."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from explainer.engine import (
@@ -10,6 +10,7 @@ from explainer.engine import (
     MarginMode,
     PositionResult,
     evaluate,
+    evaluate_at_marks,
     explain,
 )
 
@@ -64,15 +65,18 @@ def liquidation(
         position=position,
         distance=distance(position),
         tier_index=None if trade.rate is not None else trade.market.tier_index(position.notional),
-        curve=tuple(_backing(account, price) for price in grid),
+        curve=_curve(account, trade.market.symbol, grid),
         derivations=(*math(explain(account), names), distance_math(position)),
     )
 
 
-def _backing(account: Account, price: Decimal) -> CurvePoint:
-    """What backs the position at `price` (margin + uPnL, or the cross margin balance)."""
-    marked = replace(account, positions=(replace(account.positions[0], mark_price=price),))
-    result = evaluate(marked)
+def _curve(account: Account, market: str, grid: list[Decimal]) -> tuple[CurvePoint, ...]:
+    """What backs the position at each price (margin + uPnL, or the cross margin balance)."""
+    results = evaluate_at_marks(account, market=market, prices=grid)
+    return tuple(_backing(price, result) for price, result in zip(grid, results, strict=True))
+
+
+def _backing(price: Decimal, result: AccountResult) -> CurvePoint:
     position = result.positions[0]
     if position.margin_mode is ISOLATED:
         backing = position.margin + position.unrealized_pnl

@@ -11,6 +11,7 @@ from explainer.engine import (
     PositionResult,
     Tier,
     evaluate,
+    evaluate_at_marks,
     explain,
 )
 
@@ -76,15 +77,17 @@ def pnl(
         account=result,
         position=result.positions[0],
         largest=largest(trade, wallet),
-        curve=tuple(_point(account, price) for price in grid),
+        curve=_curve(account, trade.market.symbol, grid),
         derivations=(*math(explain(account), names), _largest_math(trade, wallet)),
     )
 
 
-def _point(account: Account, price: Decimal) -> PnlPoint:
-    marked = replace(account, positions=(replace(account.positions[0], mark_price=price),))
-    position = evaluate(marked).positions[0]
-    return PnlPoint(price, position.unrealized_pnl, position.roe)
+def _curve(account: Account, market: str, grid: list[Decimal]) -> tuple[PnlPoint, ...]:
+    results = evaluate_at_marks(account, market=market, prices=grid)
+    return tuple(
+        PnlPoint(price, result.positions[0].unrealized_pnl, result.positions[0].roe)
+        for price, result in zip(grid, results, strict=True)
+    )
 
 
 def largest(trade: Trade, wallet: Decimal) -> Largest:
