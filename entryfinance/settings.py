@@ -93,6 +93,19 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "rendered" keeps HTML that depends only on what was asked, never on who asked: calculator
+# results partials and article bodies. Each worker process has its own, bounded by entries
+# (a partial is 10-25 KB, so 500 entries stay under 13 MB a process).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "rendered": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rendered",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": envint("RENDERED_CACHE_ENTRIES", 500)},
+    },
+}
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False

@@ -18,3 +18,11 @@ def pytest_collection_modifyitems(items):
             fixtures
         ):
             item.add_marker(pytest.mark.db_postgres)
+
+
+@pytest.fixture(autouse=True)
+def _forget_rendered_html():
+    """Each test renders what it asks for, not what an earlier test left in the cache."""
+    from django.core.cache import caches
+
+    caches["rendered"].clear()

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from .presets import data_for
+from .results_cache import cache_key, results_response
 from .widgets import CALCULATORS, build, widget_id_for
 
 
@@ -18,8 +20,14 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_safe
 @vary_on_headers("HX-Request", "HX-Target")
 def calculator(request: HttpRequest, slug: str) -> HttpResponse:
-    partial = bool(request.htmx) and not request.htmx.history_restore_request
-    widget_id = widget_id_for(request.htmx.target) if partial else "calc"
+    if request.htmx and not request.htmx.history_restore_request:
+        widget_id = widget_id_for(request.htmx.target)
+        key = cache_key(slug, widget_id, data_for(slug, request.GET))
+        return results_response(key, lambda: _render(request, slug, widget_id, partial=True))
+    return _render(request, slug, "calc", partial=False)
+
+
+def _render(request: HttpRequest, slug: str, widget_id: str, *, partial: bool) -> HttpResponse:
     widget = build(slug, request.GET, widget_id=widget_id)
     template = widget.calculator.template + ("#results" if partial else "")
     status = 200 if widget.valid else 400
