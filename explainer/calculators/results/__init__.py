@@ -23,7 +23,7 @@ from explainer.engine import (
 )
 
 ISOLATED, CROSS = MarginMode.ISOLATED, MarginMode.CROSS
-CURVE_POINTS = 241
+CURVE_POINTS = 161
 PRECISION = 40
 POSITION_MATH = (
     "notional",

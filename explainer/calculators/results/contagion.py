@@ -66,7 +66,7 @@ def contagion(*, a: Trade, b: Trade, wallet: Decimal, a_price: Decimal) -> Conta
     first = cross_before.positions[0]
     grid = price_grid(
         [a.entry, a_price, first.liquidation_price, isolated_result.positions[0].liquidation_price],
-        count=151,
+        count=101,
     )
     with localcontext(prec=PRECISION):
         move = (a_price - a.entry) / a.entry

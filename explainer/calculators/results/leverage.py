@@ -61,14 +61,15 @@ def leverage_explorer(*, trade: Trade, wallet: Decimal) -> LeverageOutcome:
     )
     grid = _leverage_grid(trade.market.max_leverage)
     table = sorted({*(n for n in TABLE_LEVERAGES if n <= cap), trade.leverage})
+    rows = {leverage: _leverage_row(trade, wallet, leverage) for leverage in {*grid, *table}}
     names = ("initial_margin", "liquidation_price")
     return LeverageOutcome(
         trade=trade,
         wallet=wallet,
         picked=picked,
         max_leverage=cap,
-        rows=tuple(_leverage_row(trade, wallet, leverage) for leverage in grid),
-        table=tuple(_leverage_row(trade, wallet, leverage) for leverage in table),
+        rows=tuple(rows[leverage] for leverage in grid),
+        table=tuple(rows[leverage] for leverage in table),
         derivations=tuple(
             (mode, (*math(explain(account), names), distance_math(evaluate(account).positions[0])))
             for mode, account in accounts.items()
@@ -80,7 +81,7 @@ def _account_at(trade: Trade, wallet: Decimal, mode: MarginMode) -> Account:
     return Account(wallet, (trade.position(mode),))
 
 
-def _leverage_grid(maximum: Decimal, count: int = 80) -> list[Decimal]:
+def _leverage_grid(maximum: Decimal, count: int = 60) -> list[Decimal]:
     """Leverages from 1× to the market's maximum, evenly spaced on a log scale."""
     with localcontext(prec=PRECISION):
         ratio = maximum ** (Decimal(1) / (count - 1))
