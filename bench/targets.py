@@ -27,9 +27,16 @@ class Target:
     method: str = "GET"
     body: str = ""
     headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # A query name given a value no request has asked before, on every request.
+    new_value_for: str = ""
 
     def wrk_options(self) -> dict:
-        return {"method": self.method, "body": self.body, "headers": self.headers}
+        return {
+            "method": self.method,
+            "body": self.body,
+            "headers": self.headers,
+            "new_value_for": self.new_value_for,
+        }
 
 
 HTMX = (("HX-Request", "true"),)
@@ -37,7 +44,12 @@ HTMX = (("HX-Request", "true"),)
 TARGETS = {
     "bare view (robots.txt)": Target("/robots.txt"),
     "article page": Target("/articles/cross-vs-isolated-margin/"),
-    "calculator partial": Target(
+    "calculator partial, new": Target(
+        f"/calculators/isolated-vs-cross/?{SEED_QUERY}&price=48000",
+        headers=HTMX,
+        new_value_for="entry",
+    ),
+    "calculator partial, repeat": Target(
         f"/calculators/isolated-vs-cross/?{SEED_QUERY}&price=48000", headers=HTMX
     ),
     "API evaluate": Target(

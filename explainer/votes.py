@@ -23,11 +23,11 @@ def visitor_id(request: HttpRequest) -> str | None:
     return value if value.isalnum() and 16 <= len(value) <= 64 else None
 
 
-def existing_vote(request: HttpRequest, article: Article) -> Feedback | None:
+def existing_vote(request: HttpRequest, article_id: int) -> Feedback | None:
     visitor = visitor_id(request)
     if visitor is None:
         return None
-    return Feedback.objects.filter(article=article, visitor=visitor).first()
+    return Feedback.objects.filter(article_id=article_id, visitor=visitor).first()
 
 
 def record_vote(visitor: str, article: Article, *, helpful: bool, comment: str) -> Feedback:

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from explainer import votes
+from explainer.article_parts import article_parts
 from explainer.forms import FeedbackForm
 from explainer.models import Article
 
@@ -20,7 +21,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
             vote = votes.record_vote(visitor, article, **form.cleaned_data)
             status = 201
         except votes.AlreadyVoted:
-            vote, status = votes.existing_vote(request, article), 409
+            vote, status = votes.existing_vote(request, article.pk), 409
     if status == 201 and not request.htmx:
         response = redirect(f"{article.get_absolute_url()}#feedback", permanent=False)
     else:
@@ -35,4 +36,5 @@ def _render(request, article, form, vote, status) -> HttpResponse:
         return render(
             request, "includes/_feedback.html", {"article": article, **extra}, status=status
         )
-    return render(request, "article.html", article_context(request, article) | extra, status=status)
+    context = article_context(request, article_parts(article.slug)) | extra
+    return render(request, "article.html", context, status=status)

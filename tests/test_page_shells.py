@@ -1,0 +1,67 @@
+"""Article pages are served from a kept shell. Whatever belongs to one response (its CSP nonce,
+its CSRF token, the reader's vote) must still be that response's own."""
+
+import re
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from explainer.votes import VISITOR_COOKIE
+
+pytestmark = pytest.mark.django_db
+URL = "/articles/cross-vs-isolated-margin/"
+NONCE = re.compile(r'nonce="([^"]+)"')
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def header_nonce(response) -> str:
+    return re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+
+
+def test_every_response_has_its_own_nonce_in_its_header_and_its_tags(client):
+    first, second = client.get(URL), client.get(URL)
+    for response in (first, second):
+        assert response.status_code == 200
+        assert set(NONCE.findall(response.text)) == {header_nonce(response)}
+    assert header_nonce(first) != header_nonce(second)
+
+
+def test_the_kept_shell_holds_neither_nonce_nor_form_token(client):
+    response = client.get(URL)
+    pieces = caches["rendered"].get("shell:http://testserver:article:cross-vs-isolated-margin")
+    shell = "".join(pieces)
+    assert "<h1" in shell and "Was this article helpful?" in shell
+    assert header_nonce(response) not in shell
+    assert CSRF.search(response.text).group(1) not in shell
+
+
+def test_each_reader_gets_their_own_form_token(client):
+    other = Client()
+    mine, theirs = client.get(URL), other.get(URL)
+    assert CSRF.search(mine.text).group(1) != CSRF.search(theirs.text).group(1)
+
+
+def test_a_reader_who_voted_sees_their_vote_and_others_still_see_the_form(client):
+    client.get(URL)  # the shell is now kept
+    client.post(f"{URL}feedback/", {"helpful": "yes"})
+    voter = client.get(URL)
+    assert "You told us this article was" in voter.text
+    assert client.cookies[VISITOR_COOKIE].value
+    newcomer = Client().get(URL)
+    assert "Yes, it helped" in newcomer.text
+    assert "You told us" not in newcomer.text
+
+
+def test_the_canonical_address_has_no_query_string(client):
+    client.get(URL)
+    response = client.get(URL + "?utm_source=newsletter")
+    assert f'<link rel="canonical" href="http://testserver{URL}">' in response.text
+
+
+def test_feedback_errors_without_javascript_show_in_the_kept_page(client):
+    client.get(URL)
+    response = client.post(f"{URL}feedback/", {"helpful": "maybe"})
+    assert response.status_code == 400
+    assert 'class="alert alert-danger"' in response.text
+    assert f'<link rel="canonical" href="http://testserver{URL}">' in response.text
