@@ -9,6 +9,7 @@ process and never sent. Only pages whose rest depends on nothing but `key` may b
 
 import re
 import secrets
+from collections.abc import Callable
 
 from django.core.cache import caches
 from django.http import HttpRequest
@@ -22,18 +23,20 @@ TOKEN_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 MARKS = re.compile(f"({NONCE_MARK}|{TOKEN_MARK})")
 
 
-def page(request: HttpRequest, template: str, context: dict, *, key: str, seconds: int) -> str:
-    """`template` rendered with `context` for this request, from the shell kept under `key`
-    (and the host) for `seconds` when there is one."""
+def page(
+    request: HttpRequest, template: str, context: Callable[[], dict], *, key: str, seconds: int
+) -> str:
+    """`template` rendered with `context()` for this request, from the shell kept under `key`
+    (and the host) for `seconds` when there is one; `context` is called only to render one."""
     nonce = get_nonce(request)
     if nonce is None:  # no CSP middleware, so no nonce to mark: render as usual
-        return render_to_string(template, context, request)
+        return render_to_string(template, context(), request)
     nonce = str(nonce)  # evaluated, so the middleware puts it in the header
     cache = caches["rendered"]
     shell_key = f"shell:{request.scheme}://{request.get_host()}:{key}"
     pieces = cache.get(shell_key)
     if pieces is None:
-        pieces = _shell(render_to_string(template, context, request), nonce)
+        pieces = _shell(render_to_string(template, context(), request), nonce)
         cache.set(shell_key, pieces, seconds)
     values = {NONCE_MARK: nonce}
     if TOKEN_MARK in pieces:

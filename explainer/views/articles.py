@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from explainer import page_shells
 from explainer.article_parts import ArticleParts, article_parts, published
 from explainer.forms import FeedbackForm
-from explainer.models import Article, Category
+from explainer.models import Article, Category, Feedback
 from explainer.votes import existing_vote
 
 
@@ -28,17 +28,23 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         parts = article_parts(slug)
     except Article.DoesNotExist:
         raise Http404("No published article has this address.") from None
-    context = article_context(request, parts)
-    if context["vote"] is not None:  # this reader's own page: their answer, not the form
-        return render(request, "article.html", context)
-    key = f"article:{parts.slug}"
-    return HttpResponse(page_shells.page(request, "article.html", context, key=key, seconds=60))
+    vote = existing_vote(request, parts.id)
+    if vote is not None:  # this reader's own page: their answer instead of the form
+        return render(request, "article.html", article_context(request, parts, vote))
+    html = page_shells.page(
+        request,
+        "article.html",
+        lambda: article_context(request, parts, None),
+        key=f"article:{parts.slug}",
+        seconds=60,
+    )
+    return HttpResponse(html)
 
 
-def article_context(request: HttpRequest, parts: ArticleParts) -> dict:
+def article_context(request: HttpRequest, parts: ArticleParts, vote: Feedback | None) -> dict:
     return {
         "article": parts,
         "canonical_url": request.build_absolute_uri(parts.url),
-        "vote": existing_vote(request, parts.id),
+        "vote": vote,
         "feedback_form": FeedbackForm(),
     }

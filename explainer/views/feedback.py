@@ -36,5 +36,5 @@ def _render(request, article, form, vote, status) -> HttpResponse:
         return render(
             request, "includes/_feedback.html", {"article": article, **extra}, status=status
         )
-    context = article_context(request, article_parts(article.slug)) | extra
+    context = article_context(request, article_parts(article.slug), vote) | extra
     return render(request, "article.html", context, status=status)
