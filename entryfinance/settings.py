@@ -94,8 +94,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "rendered" keeps HTML that depends only on what was asked, never on who asked: calculator
-# results partials and article bodies. Each worker process has its own, bounded by entries
-# (a partial is 10-25 KB, so 500 entries stay under 13 MB a process).
+# results partials, article parts and page shells (explainer/calculators/results_cache.py,
+# explainer/article_parts.py, explainer/page_shells.py). Each worker process has its own,
+# bounded by entries: a partial is 10-25 KB, so 500 entries stay under 13 MB a process.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "rendered": {

@@ -1,10 +1,10 @@
-"""The parts of an article page that are the same for every reader, rendered once a minute.
+"""The parts of an article page that are the same for every reader, rendered twice a minute.
 
 An article page is its text, calculators, contents, pager and related links, which only
 `manage.py load_content` changes, around what belongs to one reader: their feedback vote. The
-shared parts are kept in the "rendered" cache for a minute, so a page costs no query for most
-readers, and an edited article shows within a minute without a restart. Unknown slugs are
-never kept: each one asks the database. (explainer/page_shells.py then keeps whole pages.)
+shared parts are kept in the "rendered" cache for KEEP_SECONDS, and so is the whole page
+(explainer/page_shells.py), so most readers cost no query, and an edited article shows
+within a minute without a restart. Unknown slugs are never kept: each asks the database.
 """
 
 from dataclasses import dataclass
@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from explainer.calculators.widgets import embed_calculators
 from explainer.content.render import split_calculator_slots
 from explainer.models import Article
+
+KEEP_SECONDS = 30  # the page shell is kept as long, so an edit shows within 2 × 30 s
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def article_parts(slug: str) -> ArticleParts:
     parts = cache.get(key)
     if parts is None:
         parts = render_parts(published().get(slug=slug))
-        cache.set(key, parts, 60)
+        cache.set(key, parts, KEEP_SECONDS)
     return parts
 
 

@@ -3,7 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from explainer import page_shells
-from explainer.article_parts import ArticleParts, article_parts, published
+from explainer.article_parts import KEEP_SECONDS, ArticleParts, article_parts, published
 from explainer.forms import FeedbackForm
 from explainer.models import Article, Category, Feedback
 from explainer.votes import existing_vote
@@ -36,7 +36,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         "article.html",
         lambda: article_context(request, parts, None),
         key=f"article:{parts.slug}",
-        seconds=60,
+        seconds=KEEP_SECONDS,
     )
     return HttpResponse(html)
 
