@@ -20,6 +20,7 @@ from bench.server import gunicorn, rss_kib  # noqa: E402
 from bench.targets import TARGETS  # noqa: E402
 
 REPORT = (Path(__file__).parent / "wrk_report.lua").read_text()
+WORKERS = 2
 # Appends name=50000.<thread><count> to each request: a value no request asked before (the
 # last value of a repeated query name wins), so no answer can come from a cache.
 NEW_VALUE = """
@@ -66,7 +67,7 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
-    with gunicorn() as (base, process):
+    with gunicorn(workers=WORKERS) as (base, process):
         rows = [
             (
                 name,
@@ -98,7 +99,6 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
 
 # Memory may grow while each worker's caches fill, and no more: at most 500 results partials
 # (RENDERED_CACHE_ENTRIES) and 128 embedded widgets of under 25 KB each, 15 MiB a worker.
-WORKERS = 2
 MEMORY_BOUND_MIB = WORKERS * 16
 
 
