@@ -65,3 +65,20 @@ def test_feedback_errors_without_javascript_show_in_the_kept_page(client):
     assert response.status_code == 400
     assert 'class="alert alert-danger"' in response.text
     assert f'<link rel="canonical" href="http://testserver{URL}">' in response.text
+
+
+def test_the_form_token_in_a_kept_page_is_accepted():
+    reader = Client(enforce_csrf_checks=True)
+    Client().get(URL)  # someone else's visit leaves the shell
+    page = reader.get(URL)
+    token = CSRF.search(page.text).group(1)
+    response = reader.post(f"{URL}feedback/", {"helpful": "yes", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+def test_a_kept_page_without_its_token_is_still_refused():
+    reader = Client(enforce_csrf_checks=True)
+    reader.get(URL)
+    reader.get(URL)
+    response = reader.post(f"{URL}feedback/", {"helpful": "yes"})
+    assert response.status_code == 403
