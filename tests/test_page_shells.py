@@ -59,7 +59,7 @@ def test_the_canonical_address_has_no_query_string(client):
     assert f'<link rel="canonical" href="http://testserver{URL}">' in response.text
 
 
-def test_feedback_errors_without_javascript_show_in_the_kept_page(client):
+def test_feedback_errors_without_javascript_show_on_the_article_page(client):
     client.get(URL)
     response = client.post(f"{URL}feedback/", {"helpful": "maybe"})
     assert response.status_code == 400
