@@ -44,6 +44,9 @@ HTMX = (("HX-Request", "true"),)
 TARGETS = {
     "bare view (robots.txt)": Target("/robots.txt"),
     "article page": Target("/articles/cross-vs-isolated-margin/"),
+    "article page, gzip": Target(
+        "/articles/cross-vs-isolated-margin/", headers=(("Accept-Encoding", "gzip"),)
+    ),
     "calculator partial, new": Target(
         f"/calculators/isolated-vs-cross/?{SEED_QUERY}&price=48000",
         headers=HTMX,

@@ -16,8 +16,7 @@ from django.template.loader import render_to_string
 from explainer.calculators.widgets import embed_calculators
 from explainer.content.render import split_calculator_slots
 from explainer.models import Article
-
-KEEP_SECONDS = 30  # the page shell is kept as long, so an edit shows within 2 × 30 s
+from explainer.page_shells import KEEP_SECONDS  # kept as long as the page: an edit shows in 2×
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 its CSRF token, the reader's vote) must still be that response's own."""
 
 import re
+import zlib
 
 import pytest
 from django.core.cache import caches
@@ -29,8 +30,8 @@ def test_every_response_has_its_own_nonce_in_its_header_and_its_tags(client):
 
 def test_the_kept_shell_holds_neither_nonce_nor_form_token(client):
     response = client.get(URL)
-    pieces = caches["rendered"].get("shell:http://testserver:article:cross-vs-isolated-margin")
-    shell = "".join(pieces)
+    kept = caches["rendered"].get("shell:http://testserver:article:cross-vs-isolated-margin")
+    shell = b"".join(kept.texts).decode()
     assert "<h1" in shell and "Was this article helpful?" in shell
     assert header_nonce(response) not in shell
     assert CSRF.search(response.text).group(1) not in shell
@@ -82,3 +83,54 @@ def test_a_kept_page_without_its_token_is_still_refused():
     reader.get(URL)
     response = reader.post(f"{URL}feedback/", {"helpful": "yes"})
     assert response.status_code == 403
+
+
+def one_gzip_member(body: bytes) -> str:
+    """The text of a gzip body that is exactly one complete member, as browsers expect."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    text = inflater.decompress(body)
+    assert inflater.eof and inflater.unused_data == b""
+    return text.decode()
+
+
+def own_values_masked(text: str, response) -> str:
+    text = text.replace(header_nonce(response), "NONCE")
+    return CSRF.sub('name="csrfmiddlewaretoken" value="TOKEN"', text)
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["first visit", "kept page"])
+def test_a_gzipped_page_is_the_same_page(client, kept):
+    gzip = {"Accept-Encoding": "gzip, deflate, br"}
+    if kept:
+        client.get(URL)
+    packed = client.get(URL, headers=gzip)
+    plain = client.get(URL)
+    assert packed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 3
+    unpacked = one_gzip_member(packed.content)
+    assert own_values_masked(unpacked, packed) == own_values_masked(plain.text, plain)
+    assert set(NONCE.findall(unpacked)) == {header_nonce(packed)}
+
+
+def test_the_token_in_a_gzipped_kept_page_is_accepted():
+    reader = Client(enforce_csrf_checks=True, headers={"Accept-Encoding": "gzip"})
+    Client().get(URL)
+    token = CSRF.search(one_gzip_member(reader.get(URL).content)).group(1)
+    response = reader.post(f"{URL}feedback/", {"helpful": "no", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("url", ["/", "/categories/margin-modes/", "/glossary/", URL])
+def test_every_kept_content_page_gets_its_own_nonce(client, url):
+    first, second = client.get(url), client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert first.status_code == second.status_code == 200
+    assert set(NONCE.findall(first.text)) == {header_nonce(first)}
+    assert set(NONCE.findall(one_gzip_member(second.content))) == {header_nonce(second)}
+    assert header_nonce(first) != header_nonce(second)
+
+
+def test_an_unknown_category_is_not_found_and_never_kept(client):
+    assert client.get("/categories/no-such-category/").status_code == 404
+    assert client.get("/categories/no-such-category/").status_code == 404
+    assert caches["rendered"].get("shell:http://testserver:category:no-such-category") is None

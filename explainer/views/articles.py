@@ -3,24 +3,28 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from explainer import page_shells
-from explainer.article_parts import KEEP_SECONDS, ArticleParts, article_parts, published
+from explainer.article_parts import ArticleParts, article_parts, published
 from explainer.forms import FeedbackForm
 from explainer.models import Article, Category, Feedback
 from explainer.votes import existing_vote
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    categories = Category.objects.prefetch_related(
-        Prefetch("articles", queryset=Article.objects.filter(published=True))
-    )
-    featured = published().filter(featured=True)
-    return render(request, "home.html", {"categories": categories, "featured": featured})
+    def context() -> dict:
+        categories = Category.objects.prefetch_related(
+            Prefetch("articles", queryset=Article.objects.filter(published=True))
+        )
+        return {"categories": categories, "featured": published().filter(featured=True)}
+
+    return page_shells.page_response(request, "home.html", context, key="home")
 
 
 def category(request: HttpRequest, slug: str) -> HttpResponse:
-    category = get_object_or_404(Category, slug=slug)
-    articles = published().filter(category=category)
-    return render(request, "category.html", {"category": category, "articles": articles})
+    def context() -> dict:  # raises Http404, so an unknown category is never kept
+        category = get_object_or_404(Category, slug=slug)
+        return {"category": category, "articles": published().filter(category=category)}
+
+    return page_shells.page_response(request, "category.html", context, key=f"category:{slug}")
 
 
 def article(request: HttpRequest, slug: str) -> HttpResponse:
@@ -31,14 +35,12 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     vote = existing_vote(request, parts.id)
     if vote is not None:  # this reader's own page: their answer instead of the form
         return render(request, "article.html", article_context(request, parts, vote))
-    html = page_shells.page(
+    return page_shells.page_response(
         request,
         "article.html",
         lambda: article_context(request, parts, None),
         key=f"article:{parts.slug}",
-        seconds=KEEP_SECONDS,
     )
-    return HttpResponse(html)
 
 
 def article_context(request: HttpRequest, parts: ArticleParts, vote: Feedback | None) -> dict:
