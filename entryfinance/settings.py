@@ -53,7 +53,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages and partials are compressed here, as no proxy stands in front of gunicorn (static
-    # files come pre-compressed from whitenoise). Django pads each gzip stream against BREACH.
+    # files come pre-compressed from whitenoise; kept pages gzip themselves, see
+    # explainer/page_shells.py). Each gzip stream is padded against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
