@@ -13,14 +13,12 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.server import gunicorn  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "lighthouse"
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --no-first-run --disable-sync"
-)
+FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 PAGES = {
     "home": "/",
     "article with widgets": "/articles/cross-vs-isolated-margin/",
@@ -42,7 +40,7 @@ def scores(url: str) -> dict[str, int]:
                 f"--chrome-flags={FLAGS}",
             ],
             check=True,
-            env={"CHROME_PATH": "/usr/bin/chromium", "PATH": "/usr/bin:/bin"},
+            env={"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin"},
         )
         categories = json.loads(Path(report.name).read_text())["categories"]
     return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}

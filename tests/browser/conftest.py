@@ -13,21 +13,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from explainer.content.sync import load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # Playwright's sync API runs an event loop in this thread; the live server's ORM calls happen
@@ -52,7 +43,7 @@ def pytest_collection_modifyitems(items):
 def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, "--disable-quic"]
         )
         yield chromium
         chromium.close()
