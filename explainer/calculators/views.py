@@ -29,6 +29,6 @@ def calculator(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _render(request: HttpRequest, slug: str, widget_id: str, *, partial: bool) -> HttpResponse:
     widget = build(slug, request.GET, widget_id=widget_id)
-    template = widget.calculator.template + ("#results" if partial else "")
+    template = widget.partial if partial else widget.calculator.template
     status = 200 if widget.valid else 400
     return render(request, template, {"widget": widget, "partial": partial}, status=status)

@@ -133,7 +133,7 @@ class Widget:
 
     @property
     def partial(self) -> str:
-        return f"{self.calculator.template}#results"
+        return "calculators/_page.html#results"
 
     @property
     def permalink(self) -> str:
