@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 
+from . import numbers
 from .schemas import SCHEMAS, ref
 from .serialize import MARKETS_NOTE
 
@@ -176,10 +177,15 @@ def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 def _type_text(prop: dict[str, Any]) -> str:
     named = {
-        "DecimalInput": "number or decimal string",
+        "PositiveDecimal": "number or decimal string, > 0",
+        "NonNegativeDecimal": "number or decimal string, ≥ 0",
+        "Rate": "number or decimal string, 0 ≤ rate < 1",
+        "Leverage": f"number or decimal string, 1 to {numbers.MAX_LEVERAGE:f}",
         "Decimal": "decimal string",
         "DecimalOrNull": "decimal string or null",
     }
+    if "anyOf" in prop:
+        return " or ".join(_type_text(option) for option in prop["anyOf"])
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
         return named.get(name, name)

@@ -10,8 +10,7 @@ through a binary float. A JSON true is not a number here, although Python counts
 """
 
 import json
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -19,13 +18,16 @@ from typing import Any
 from explainer.engine import MARKETS, Account, MarginMode, Position, Side
 from explainer.engine.validation import MAX_POSITIONS
 
+from . import numbers
+
 MAX_STEPS = 10_000
 MAX_ID_LENGTH = 64
-MAX_PLACES = 18
-LARGEST = Decimal("1e15")
 MAX_ERRORS = 100
 DEFAULT_MARKET = "BTC-PERP"
-_DECIMAL = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", re.ASCII)  # no "٣" for 3
+_PLAINLY = (
+    'must be written plainly, such as "12.5": no sign, exponent or leading zero, and at most '
+    f"{numbers.MAX_PLACES} decimal places (or sent as a JSON number)."
+)
 _NON_FINITE = {"NaN", "Infinity", "-Infinity"}
 
 
@@ -270,74 +272,57 @@ def _marks(value: Any, field: str, problems: _Problems) -> dict[str, Decimal] | 
     before, marks = problems.count, {}
     for symbol, price in value.items():
         if symbol in MARKETS:
-            marks[symbol] = _positive(price, f"{field}.{symbol}", problems, label="Mark price")
+            marks[symbol] = _number(
+                price, f"{field}.{symbol}", problems, numbers.POSITIVE, label="Mark price"
+            )
         else:
             problems.add(f"{field}.{symbol}", _unknown_market(symbol))
     return marks if problems.count == before else None
 
 
 def _number(
-    value: Any, field: str, problems: _Problems, *, label: str | None = None
+    value: Any, field: str, problems: _Problems, kind: numbers.Kind, *, label: str | None = None
 ) -> Decimal | None:
-    number, problem = _decimal(value)
+    number, problem = _decimal(value, kind)
     if problem:
         problems.add(field, f"{label or _label(field)} {problem}")
     return number
 
 
-def _decimal(value: Any) -> tuple[Decimal | None, str | None]:
+def _decimal(value: Any, kind: numbers.Kind) -> tuple[Decimal | None, str | None]:
     """The number a JSON value holds, or the end of a sentence saying why it holds none."""
     if isinstance(value, str):
-        if not _DECIMAL.fullmatch(value):
+        if numbers.is_plain(kind, value):
+            return Decimal(value), None
+        if not numbers.looks_like_a_number(value):
             return None, f'must be a decimal number such as "12.5", not {_shown(value)}.'
         value = _literal(value)
+        if isinstance(value, Decimal):
+            return None, kind.check(value if value else value.copy_abs()) or _PLAINLY
     elif isinstance(value, int) and not isinstance(value, bool):  # from Python callers, not JSON
         value = Decimal(value)
     if isinstance(value, Unusable):
         if value.text in _NON_FINITE:
             return None, f"must be a finite number, not {value.text}."
-        return None, "is out of range: at most 1e15, with up to 18 decimal places."
+        return None, "is out of range: at most 1e15 in size."
     if not isinstance(value, Decimal):
         return None, f"must be a number or a decimal string, not {_kind(value)}."
-    if value.copy_abs() > LARGEST:
-        return None, "is too large: the limit is 1e15 (a thousand trillion)."
-    if value.as_tuple().exponent < -MAX_PLACES:
-        return None, f"has more than {MAX_PLACES} decimal places."
-    return (value if value else value.copy_abs()), None  # −0 is 0
+    value = value if value else value.copy_abs()  # −0 is 0
+    problem = kind.check(value)
+    return (None, problem) if problem else (value, None)
 
 
-def _positive(
-    value: Any, field: str, problems: _Problems, *, label: str | None = None
-) -> Decimal | None:
-    number = _number(value, field, problems, label=label)
-    if number is not None and number <= 0:
-        problems.add(field, f"{label or _label(field)} must be greater than 0.")
-        return None
-    return number
+def _numeric(kind: numbers.Kind) -> Parser:
+    def parse(value: Any, field: str, problems: _Problems) -> Decimal | None:
+        return _number(value, field, problems, kind)
+
+    return parse
 
 
-def _non_negative(value: Any, field: str, problems: _Problems) -> Decimal | None:
-    number = _number(value, field, problems)
-    if number is not None and number < 0:
-        problems.add(field, f"{_label(field)} cannot be negative.")
-        return None
-    return number
-
-
-def _rate(value: Any, field: str, problems: _Problems) -> Decimal | None:
-    number = _non_negative(value, field, problems)
-    if number is not None and number >= 1:
-        problems.add(field, f"{_label(field)} must be below 1 (0.005 means 0.5 %).")
-        return None
-    return number
-
-
-def _leverage(value: Any, field: str, problems: _Problems) -> Decimal | None:
-    number = _number(value, field, problems)
-    if number is not None and number < 1:
-        problems.add(field, "Leverage must be at least 1.")
-        return None
-    return number
+_positive = _numeric(numbers.POSITIVE)
+_non_negative = _numeric(numbers.NON_NEGATIVE)
+_rate = _numeric(numbers.RATE)
+_leverage = _numeric(numbers.LEVERAGE)
 
 
 def _side(value: Any, field: str, problems: _Problems) -> Side | None:
@@ -410,9 +395,18 @@ def _literal(text: str) -> Decimal | Unusable:
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) < len(pairs):
-        keys = [key for key, _ in pairs]
-        raise _DuplicateKey(_shown(next(key for key in keys if keys.count(key) > 1)))
+        raise _DuplicateKey(_shown(_first_repeated(key for key, _ in pairs)))
     return result
+
+
+def _first_repeated(keys: Iterable[str]) -> str:
+    """One pass with a set: a body of many keys must cost linear time, not quadratic."""
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    raise AssertionError("called only when a key repeats")
 
 
 def _unknown_market(value: Any) -> str:

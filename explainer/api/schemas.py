@@ -6,7 +6,7 @@ from typing import Any
 
 from explainer.engine import MARKETS
 
-from . import parsing
+from . import numbers, parsing
 from .serialize import MARKETS_NOTE
 
 
@@ -14,13 +14,26 @@ def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _object(properties: dict[str, Any], *, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+def _object(
+    properties: dict[str, Any], *, optional: tuple[str, ...] = (), nullable: bool = False
+) -> dict[str, Any]:
+    """`nullable`: an input, where null in an optional field means the same as leaving it out."""
+    if nullable:
+        properties = {
+            name: _or_null(prop) if name in optional else prop for name, prop in properties.items()
+        }
     return {
         "type": "object",
         "properties": properties,
         "required": [name for name in properties if name not in optional],
         "additionalProperties": False,
     }
+
+
+def _or_null(prop: dict[str, Any]) -> dict[str, Any]:
+    described = {key: prop[key] for key in ("description", "default") if key in prop}
+    schema = {key: value for key, value in prop.items() if key not in described}
+    return {"anyOf": [schema, {"type": "null"}], **described}
 
 
 def _with(schema: dict[str, Any], description: str, **extra: Any) -> dict[str, Any]:
@@ -35,7 +48,10 @@ def _list(item: str, description: str, **extra: Any) -> dict[str, Any]:
     return {"type": "array", "items": ref(item), "description": description, **extra}
 
 
-_IN = ref("DecimalInput")
+_POSITIVE = ref("PositiveDecimal")
+_NON_NEGATIVE = ref("NonNegativeDecimal")
+_RATE = ref("Rate")
+_LEVERAGE = ref("Leverage")
 _OUT = ref("Decimal")
 _OUT_OR_NULL = ref("DecimalOrNull")
 _MARKET = _typed("string", "The market.", enum=list(MARKETS))
@@ -56,11 +72,13 @@ POSITION = _object(
         "market": _MARKET
         | {"default": parsing.DEFAULT_MARKET, "description": f"Default: {parsing.DEFAULT_MARKET}."},
         "side": _SIDE,
-        "size": _with(_IN, "Size in the base asset (BTC for BTC-PERP); greater than 0."),
-        "entry_price": _with(_IN, "Average entry price in USDC; greater than 0."),
-        "mark_price": _with(_IN, "Mark price in USDC; greater than 0. Default: the entry price."),
+        "size": _with(_POSITIVE, "Size in the base asset (BTC for BTC-PERP); greater than 0."),
+        "entry_price": _with(_POSITIVE, "Average entry price in USDC; greater than 0."),
+        "mark_price": _with(
+            _POSITIVE, "Mark price in USDC; greater than 0. Default: the entry price."
+        ),
         "leverage": _with(
-            _IN,
+            _LEVERAGE,
             "At least 1 and at most the market's maximum, which is lower for big positions "
             "(the tier of the notional at entry; see /markets).",
         ),
@@ -70,27 +88,29 @@ POSITION = _object(
             "(it shares the cross wallet with the other cross positions)."
         },
         "isolated_margin": _with(
-            _IN,
+            _POSITIVE,
             "Isolated positions only (an error on a cross one): the margin allocated to it, "
             "greater than 0. Default: the initial margin, size × entry price / leverage.",
         ),
         "maintenance_margin_rate": _with(
-            _IN,
+            _RATE,
             "A fraction from 0 up to (not including) 1: 0.005 is 0.5 %. Default: the rate of the "
             "market's tier for the notional at mark.",
         ),
         "maintenance_amount": _with(
-            _IN,
+            _NON_NEGATIVE,
             "USDC subtracted from notional × rate; 0 or more. Default: the tier's amount, or 0 "
             "when maintenance_margin_rate is given.",
         ),
     },
     optional=("id", "market", "mark_price", "isolated_margin", "maintenance_margin_rate")
     + ("maintenance_amount",),
+    nullable=True,
 )
 _ACCOUNT = {
     "wallet_balance": _with(
-        _IN, "Everything in the derivatives account in USDC, isolated margins included; 0 or more."
+        _NON_NEGATIVE,
+        "Everything in the derivatives account in USDC, isolated margins included; 0 or more.",
     ),
     "positions": _list(
         "Position",
@@ -110,6 +130,7 @@ EVALUATE_REQUEST = _object(
         ),
     },
     optional=("explain",),
+    nullable=True,
 )
 SIMULATE_REQUEST = _object(
     {
@@ -122,20 +143,21 @@ SIMULATE_REQUEST = _object(
                 "type": "object",
                 "minProperties": 1,
                 "propertyNames": {"enum": list(MARKETS)},
-                "additionalProperties": _IN,
+                "additionalProperties": _POSITIVE,
             },
             "description": f"1 to {parsing.MAX_STEPS:,} steps (as many as fit in the body), each "
             'an object of new mark prices by market, e.g. {"BTC-PERP": "52000", "ETH-PERP": '
             '"3000"}. A market a step does not name keeps its mark.',
         },
         "liquidation_fee_rate": _with(
-            _IN,
+            _RATE,
             "Fee on a liquidated position's notional, a fraction below 1, never more than what "
             "is left above bankruptcy. Default: 0.",
             default="0",
         ),
     },
     optional=("liquidation_fee_rate",),
+    nullable=True,
 )
 
 ACCOUNT_FIGURES = _object(
@@ -267,13 +289,23 @@ FIELD_ERROR = _object(
     }
 )
 
+
+def _number(kind: numbers.Kind, bounds: str) -> dict[str, Any]:
+    return kind.json_schema() | {
+        "description": f"{bounds} A JSON number, read as an exact decimal (never a binary "
+        "float; non-zero values at least 1e-18), or a decimal string written plainly, such as "
+        f'"1250.5" (no sign, exponent or leading zero; at most {numbers.MAX_PLACES} decimal '
+        "places). A JSON true is not a number."
+    }
+
+
 SCHEMAS: dict[str, dict[str, Any]] = {
-    "DecimalInput": _typed(
-        ["number", "string"],
-        'A JSON number or a decimal string such as "0.05", read as an exact decimal (never a '
-        "binary float). Finite, at most 1e15 in size, at most 18 decimal places; a JSON true is "
-        "not a number.",
-        pattern=r"^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$",
+    "PositiveDecimal": _number(numbers.POSITIVE, "Greater than 0, at most 1e15."),
+    "NonNegativeDecimal": _number(numbers.NON_NEGATIVE, "0 or more, at most 1e15."),
+    "Rate": _number(numbers.RATE, "A fraction from 0 up to, not including, 1: 0.005 is 0.5 %."),
+    "Leverage": _number(
+        numbers.LEVERAGE,
+        f"From 1 to {numbers.MAX_LEVERAGE:f}; each market and tier caps it lower (see /markets).",
     ),
     "Decimal": _typed(
         "string", "A decimal at the engine's full precision, no exponent.", pattern=_DECIMAL_TEXT
