@@ -12,5 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "explainer.views.site.bad_request"
+handler403 = "explainer.views.site.forbidden"
 handler404 = "explainer.views.site.not_found"
 handler500 = "explainer.views.site.server_error"
