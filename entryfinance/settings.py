@@ -51,7 +51,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "explainer.middleware.UrlLengthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "explainer.middleware.RefusedEncodingsMiddleware",
     # Pages and partials are compressed here, as no proxy stands in front of gunicorn (static
     # files come pre-compressed from whitenoise; kept pages gzip themselves, see
     # explainer/page_shells.py). Each gzip stream is padded against BREACH.
@@ -171,5 +173,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
-# Requests larger than this are refused before a view parses them (the API answers 413).
+# Requests larger than this are refused before a view parses them (413, JSON on the API).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+# Longer addresses get a 414 in the site's words; gunicorn's own limit sits above it.
+MAX_URL_LENGTH = 4096
+CSRF_FAILURE_VIEW = "explainer.views.site.csrf_failure"

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from explainer.views import site
 
@@ -63,3 +63,12 @@ def test_a_400_page_exists_and_says_nothing_was_done():
 
     assert response.status_code == 400
     assert "nothing was done" in response.content.decode()
+
+
+def test_a_form_without_its_token_is_refused_in_the_sites_words():
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/articles/margin-explained/feedback/", {"helpful": "yes"})
+
+    assert response.status_code == 403
+    assert "nothing was saved" in response.content.decode()

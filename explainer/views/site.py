@@ -30,6 +30,10 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return error_response(request, 403, ERRORS["forbidden"])
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return forbidden(request)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         return _json(404, "There is no such address in the API; see /api/v1/docs/.")
