@@ -102,6 +102,16 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=envint("CONN_MAX_AGE", 60)
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several threads and processes write to one file. WAL lets pages be read while a vote is
+    # written; IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies, instead
+    # of failing at once when a read turns into a write; a writer waits that long, then gives up.
+    # synchronous stays FULL: a vote we said was saved survives a power cut.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("SQLITE_BUSY_TIMEOUT", 5),
+    } | DATABASES["default"].get("OPTIONS", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "rendered" keeps HTML that depends only on what was asked, never on who asked: calculator
