@@ -50,17 +50,16 @@ def prepare(env: dict[str, str]) -> None:
 
 @contextmanager
 def gunicorn(workers: int = 2, **extra_env: str):
-    env = production_env(**extra_env)
+    env = production_env(**{"WEB_CONCURRENCY": str(workers)} | extra_env)
     prepare(env)
     port = free_port()
     process = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
-            "entryfinance.wsgi",
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
             "--log-level",
             "warning",
         ],
