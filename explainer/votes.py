@@ -3,12 +3,15 @@
 A visitor is a random id in a long-lived cookie: no account is needed to answer.
 """
 
+import logging
 import secrets
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.http import HttpRequest, HttpResponse
 
 from .models import Article, Feedback
+
+logger = logging.getLogger(__name__)
 
 VISITOR_COOKIE = "ma_visitor"
 ONE_YEAR = 365 * 24 * 3600
@@ -16,6 +19,10 @@ ONE_YEAR = 365 * 24 * 3600
 
 class AlreadyVoted(Exception):
     pass
+
+
+class VoteNotSaved(Exception):
+    """The database could not store the vote just now: locked, read-only, unreachable."""
 
 
 def visitor_id(request: HttpRequest) -> str | None:
@@ -38,6 +45,9 @@ def record_vote(visitor: str, article: Article, *, helpful: bool, comment: str) 
             )
     except IntegrityError:
         raise AlreadyVoted from None
+    except OperationalError as error:
+        logger.warning("A vote on %s was not saved: %s", article.slug, error)
+        raise VoteNotSaved from error
 
 
 def new_visitor_id() -> str:

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -5,9 +7,19 @@ from django.views.decorators.http import require_POST
 from explainer import votes
 from explainer.article_parts import article_parts
 from explainer.forms import FeedbackForm
-from explainer.models import Article
+from explainer.models import Article, Feedback
 
 from .articles import article_context
+
+# A lock on the database lasts moments; a reader asked to retry should not wait long.
+NOT_SAVED_RETRY_AFTER = 5
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: int
+    vote: Feedback | None = None
+    retry_after: int | None = None
 
 
 @require_POST
@@ -15,26 +27,38 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article, slug=slug, published=True)
     form = FeedbackForm(request.POST)
     visitor = votes.visitor_id(request) or votes.new_visitor_id()
-    status, vote = 400, None
-    if form.is_valid():
-        try:
-            vote = votes.record_vote(visitor, article, **form.cleaned_data)
-            status = 201
-        except votes.AlreadyVoted:
-            vote, status = votes.existing_vote(request, article.pk), 409
-    if status == 201 and not request.htmx:
+    outcome = _vote(request, article, form, visitor)
+    if outcome.status == 201 and not request.htmx:
         response = redirect(f"{article.get_absolute_url()}#feedback", permanent=False)
     else:
-        response = _render(request, article, form, vote, status)
+        response = _render(request, article, form, outcome)
+    if outcome.retry_after is not None:
+        response["Retry-After"] = str(outcome.retry_after)
     votes.remember_visitor(request, response, visitor)
     return response
 
 
-def _render(request, article, form, vote, status) -> HttpResponse:
-    extra = {"feedback_form": form, "vote": vote, "already_voted": status == 409}
+def _vote(request: HttpRequest, article: Article, form: FeedbackForm, visitor: str) -> _Outcome:
+    if not form.is_valid():
+        return _Outcome(400)
+    try:
+        return _Outcome(201, votes.record_vote(visitor, article, **form.cleaned_data))
+    except votes.AlreadyVoted:
+        return _Outcome(409, votes.existing_vote(request, article.pk))
+    except votes.VoteNotSaved:
+        return _Outcome(503, retry_after=NOT_SAVED_RETRY_AFTER)
+
+
+def _render(request, article, form, outcome: _Outcome) -> HttpResponse:
+    extra = {
+        "feedback_form": form,
+        "vote": outcome.vote,
+        "already_voted": outcome.status == 409,
+        "not_saved": outcome.status == 503,
+    }
     if request.htmx:
         return render(
-            request, "includes/_feedback.html", {"article": article, **extra}, status=status
+            request, "includes/_feedback.html", {"article": article, **extra}, status=outcome.status
         )
-    context = article_context(request, article_parts(article.slug), vote) | extra
-    return render(request, "article.html", context, status=status)
+    context = article_context(request, article_parts(article.slug), outcome.vote) | extra
+    return render(request, "article.html", context, status=outcome.status)
