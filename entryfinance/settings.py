@@ -4,6 +4,7 @@ Production mode is `DEBUG=0` with a real `SECRET_KEY`; `manage.py check --deploy
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,14 @@ def envint(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def envrate(name: str, default: str) -> str:
+    """A django-ratelimit rate such as `600/m`, checked here rather than on the first request."""
+    value = os.environ.get(name, default).strip()
+    if not re.fullmatch(r"\d+/\d*[smhd]", value):
+        raise ImproperlyConfigured(f"{name}={value!r}: write a rate like 600/m (per s, m, h or d).")
+    return value
+
+
 DEBUG = envbool("DEBUG", "1")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -54,6 +63,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_ratelimit",
     "explainer",
 ]
 
@@ -114,12 +124,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     } | DATABASES["default"].get("OPTIONS", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "default" holds the rate-limit counters (explainer/throttle.py). LocMem counts per process,
+# which is right for one worker; with more, set CACHE_URL=redis://… so all workers share counts.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// address.")
 # "rendered" keeps HTML that depends only on what was asked, never on who asked: calculator
 # results partials, article parts and page shells (explainer/calculators/results_cache.py,
 # explainer/article_parts.py, explainer/page_shells.py). Each worker process has its own,
 # bounded by entries: a partial is 10-25 KB, so 500 entries stay under 13 MB a process.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "rendered": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "rendered",
@@ -127,6 +144,24 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": envint("RENDERED_CACHE_ENTRIES", 500)},
     },
 }
+
+# Rate limits per client address (explainer/throttle.py), counted by django-ratelimit.
+VOTE_RATE_LIMIT_PER_ARTICLE = envrate("VOTE_RATE_LIMIT_PER_ARTICLE", "5/h")
+VOTE_RATE_LIMIT = envrate("VOTE_RATE_LIMIT", "30/h")
+API_RATE_LIMIT = envrate("API_RATE_LIMIT", "600/m")
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For; 0 trusts none of it.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+RATELIMIT_IP_META_KEY = "explainer.throttle.client_address"
+# A counter the cache cannot keep does not lock every reader out.
+RATELIMIT_FAIL_OPEN = True
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit lists django-redis but not Django's own RedisCache, whose incr is Redis's
+    # atomic INCR.
+    "django_ratelimit.W001",
+]
+if not CACHE_URL:
+    # LocMem is not shared between processes: limits then hold per worker, as README explains.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

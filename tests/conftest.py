@@ -26,3 +26,4 @@ def _forget_rendered_html():
     from django.core.cache import caches
 
     caches["rendered"].clear()
+    caches["default"].clear()  # rate-limit counters: no test is limited by another's requests

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from explainer import throttle
 from explainer.engine import MarginError, explain, replay
 from explainer.engine import evaluate as evaluate_account
 
@@ -119,6 +120,11 @@ def _dispatch(
         response["Access-Control-Allow-Methods"] = allowed
         response["Access-Control-Allow-Headers"] = "Content-Type"
         response["Access-Control-Max-Age"] = "86400"
+        return response
+    if (wait := throttle.api_wait(request)) is not None:
+        response = _error(429, f"Too many requests from your address; try again in {wait} s.")
+        response["Retry-After"] = str(wait)
+        response["Access-Control-Expose-Headers"] = "Retry-After"
         return response
     if request.method not in methods:
         response = _error(405, f"Use {' or '.join(methods)} for this address.")

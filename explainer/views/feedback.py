@@ -1,10 +1,11 @@
+import math
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from explainer import votes
+from explainer import throttle, votes
 from explainer.article_parts import article_parts
 from explainer.forms import FeedbackForm
 from explainer.models import Article, Feedback
@@ -39,6 +40,8 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _vote(request: HttpRequest, article: Article, form: FeedbackForm, visitor: str) -> _Outcome:
+    if (wait := throttle.vote_wait(request, article.slug)) is not None:
+        return _Outcome(429, retry_after=wait)
     if not form.is_valid():
         return _Outcome(400)
     try:
@@ -55,6 +58,7 @@ def _render(request, article, form, outcome: _Outcome) -> HttpResponse:
         "vote": outcome.vote,
         "already_voted": outcome.status == 409,
         "not_saved": outcome.status == 503,
+        "throttled_minutes": math.ceil(outcome.retry_after / 60) if outcome.status == 429 else 0,
     }
     if request.htmx:
         return render(
