@@ -5,6 +5,7 @@ Production mode is `DEBUG=0` with a real `SECRET_KEY`; `manage.py check --deploy
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "django_ratelimit",
     "explainer",
 ]
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "explainer.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "entryfinance.urls"
@@ -162,6 +166,20 @@ SILENCED_SYSTEM_CHECKS = [
 if not CACHE_URL:
     # LocMem is not shared between processes: limits then hold per worker, as README explains.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+# Staff logins (/admin/, and any later login that calls authenticate() with the request) are
+# throttled by django-axes: 5 wrong passwords for one username from one address lock that pair
+# out for 15 minutes; a right password resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "explainer.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "explainer.views.login.locked_out"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
