@@ -13,3 +13,6 @@ worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", 2))
 threads = int(os.environ.get("WEB_THREADS", 4))
 bind = f"127.0.0.1:{os.environ.get('PORT', 8000)}"
+# The longest request line gunicorn takes (its maximum). Django's MAX_URL_LENGTH (8,000) sits
+# just below it, so an over-long address gets the site's own 414, JSON under /api/.
+limit_request_line = 8190

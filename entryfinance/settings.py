@@ -247,5 +247,5 @@ LOGGING = {
 # Requests larger than this are refused before a view parses them (413, JSON on the API).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 # Longer addresses get a 414 in the site's words; gunicorn's own limit sits above it.
-MAX_URL_LENGTH = 4096
+MAX_URL_LENGTH = 8000
 CSRF_FAILURE_VIEW = "explainer.views.site.csrf_failure"

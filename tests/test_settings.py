@@ -57,3 +57,32 @@ def test_database_url_selects_postgresql():
         },
     )
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def _serve_prod_key(folder: Path) -> str:
+    """The SECRET_KEY scripts/serve-prod settles on, run in `folder` without serving."""
+    script = (ROOT / "scripts" / "serve-prod").read_text()
+    making = script[script.index("if [ -z") : script.index("export DEBUG=0")]
+    command = f'{making}\necho "$SECRET_KEY"'
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=folder, env=environment, capture_output=True, text=True
+    )
+    return result.stdout.strip()
+
+
+def test_serve_prod_makes_a_random_key_once_that_passes_the_deploy_check(tmp_path):
+    key = _serve_prod_key(tmp_path)
+
+    assert key == _serve_prod_key(tmp_path)
+    assert oct((tmp_path / ".secret_key").stat().st_mode)[-3:] == "600"
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "DEBUG",
+        DEBUG="0",
+        SECRET_KEY=key,
+        ALLOWED_HOSTS="academy.example.com",
+    )
+    assert "security.W009" not in result.stdout + result.stderr
