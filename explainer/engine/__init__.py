@@ -10,8 +10,13 @@ Per position
 - Margin: an isolated position's allocated margin (the initial margin unless margin was
   added or removed); a cross position's initial margin.
 - Maintenance margin = q·M·rate − amount. Rate and amount come from the market's tier for
-  the notional at mark, unless the position gives them (a rate alone means amount 0).
+  the notional at mark, unless the position gives them (a rate alone means amount 0; an
+  amount alone keeps the tiers' rates).
 - Unrealised PnL = s·q·(M − E). ROE = uPnL / margin.
+
+Position mode (Account.position_mode)
+- One-way, the default: one position per market.
+- Hedge: one long and one short per market, which share the market's mark price.
 
 Per account
 - Cross wallet balance = wallet balance − Σ isolated margins (it may not be negative).
@@ -21,20 +26,25 @@ Per account
   (the ratio would be infinite or meaningless; such an account is liquidated anyway).
 - Available balance = max(0, cross margin balance − Σ initial margin of cross positions).
 
-Liquidation
-- An isolated position is liquidated when margin + uPnL ≤ maintenance margin. Its
-  liquidation price P solves margin + s·q·(P − E) = q·P·rate − amount:
-  P = (s·q·E − margin − amount) / (q·(s − rate)).
-- Cross positions are liquidated together, when the cross margin balance ≤ Σ cross
-  maintenance margin. The liquidation price of cross position i moves only i's own price,
-  every other cross position held at its own mark (also one in the same market):
-  cross wallet + Σ_{j≠i} uPnL_j + s·q·(P − E) = Σ_{j≠i} MM_j + q·P·rate − amount.
-- Both keep the rate and amount of the position's current tier (the tier at mark).
-- Bankruptcy price: the same equations with every maintenance margin set to zero.
-- Maximum loss = s·q·(E − bankruptcy price), at least 0 and, for a long, at most q·E (a long
-  whose bankruptcy price is 0 or below is fully collateralised). For an isolated position it
-  is the allocated margin; for a cross one, the cross wallet plus the other cross positions'
-  uPnL.
+Liquidation (see `liquidation` for the solver)
+- An isolated position is liquidated when margin + uPnL ≤ maintenance margin. Cross
+  positions are liquidated together, when the cross margin balance ≤ Σ cross maintenance
+  margin.
+- The liquidation price is the mark at which that happens. For an isolated position only
+  its own price moves. For a cross position the price is that of its market: every cross
+  position in the market moves with it (in hedge mode a long and a short), every other
+  market held at its mark.
+- At that price each position's maintenance margin uses the rate and amount of the tier its
+  notional falls in there, not at the mark. On one tier the equation is a straight line,
+  P = (Σ s·q·E − backing − Σ amount) / (Σ q·(s − rate)), the backing being the margin, or
+  the cross wallet plus the other markets' uPnL less their maintenance margin. The solution
+  is kept when every notional at it lies in the tier it was solved with; otherwise the next
+  tier along is tried (Binance's procedure for USDⓈ-M futures).
+- Bankruptcy price: the same, every maintenance margin set to zero.
+- Maximum loss: all of what backs the position (the allocated margin; or the cross wallet
+  plus the other markets' uPnL), at least 0, when some price liquidates it; a long that no
+  price liquidates loses at most its value, q·E. For one position that is
+  s·q·(E − bankruptcy price).
 - A computed price of zero or below is reported as None: there is no such price.
 
 Replay liquidation policy (see `simulation`): a liquidated isolated position loses exactly
@@ -53,7 +63,7 @@ from .decimals import operand
 from .derivation import Derivation, explain
 from .errors import MarginError
 from .markets import MARKETS, Market, Tier, get_market
-from .models import Account, MarginMode, Position, Side
+from .models import Account, MarginMode, Position, PositionMode, Side
 from .operations import (
     add_margin,
     change_leverage,
@@ -76,6 +86,7 @@ __all__ = [
     "MarginMode",
     "Market",
     "Position",
+    "PositionMode",
     "PositionResult",
     "Replay",
     "ReplayStep",

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .decimals import EXACT, ZERO, exact_sum, in_context
-from .liquidation import bankruptcy_price, liquidation_price, max_loss
+from .liquidation import Prices, group_prices
 from .markets import get_market
 from .models import Account
 from .positions import Marked, Terms, at_mark
@@ -48,6 +48,7 @@ def evaluate_at_marks(
         None if term.market.symbol == market else at_mark(term, Decimal(position.mark))
         for term, position in zip(terms, account.positions, strict=True)
     ]
+    grouped = groups(terms)
     return tuple(
         assemble(
             wallet=wallet,
@@ -55,16 +56,26 @@ def evaluate_at_marks(
             marked=[
                 figures or at_mark(term, mark) for term, figures in zip(terms, held, strict=True)
             ],
+            grouped=grouped,
         )
         for mark in marks
     )
 
 
-def assemble(*, wallet: Decimal, terms: Sequence[Terms], marked: Sequence[Marked]) -> AccountResult:
-    """Build the result from positions already marked (runs inside the engine's context)."""
+def assemble(
+    *,
+    wallet: Decimal,
+    terms: Sequence[Terms],
+    marked: Sequence[Marked],
+    grouped: Sequence[Sequence[int]] | None = None,
+) -> AccountResult:
+    """Build the result from positions already marked (runs inside the engine's context).
+    `grouped` is `groups(terms)`, passed in by callers that assemble many times."""
     cross = cross_totals(wallet=wallet, terms=terms, marked=marked)
+    prices = position_prices(terms, marked, cross, grouped or groups(terms))
     positions = tuple(
-        position_result(term, figures, cross) for term, figures in zip(terms, marked, strict=True)
+        position_result(term, figures, cross, price)
+        for term, figures, price in zip(terms, marked, prices, strict=True)
     )
     return account_result(wallet=wallet, cross=cross, marked=marked, positions=positions)
 
@@ -95,7 +106,8 @@ def account_result(
 def cross_totals(
     *, wallet: Decimal, terms: Sequence[Terms], marked: Sequence[Marked]
 ) -> CrossTotals:
-    cross_wallet = EXACT.subtract(wallet, exact_sum(t.margin for t in terms if t.isolated))
+    margins = [term.margin for term in terms if term.isolated]
+    cross_wallet = EXACT.subtract(wallet, exact_sum(margins)) if margins else wallet
     pnl = maintenance = initial = ZERO
     for term, figures in zip(terms, marked, strict=True):
         if not term.isolated:
@@ -103,7 +115,7 @@ def cross_totals(
             maintenance += figures.maintenance_margin
             initial += term.initial_margin
     balance = cross_wallet + pnl
-    has_positions = not all(term.isolated for term in terms)
+    has_positions = len(margins) < len(terms)
     return CrossTotals(
         wallet=cross_wallet,
         unrealized_pnl=pnl,
@@ -115,25 +127,70 @@ def cross_totals(
     )
 
 
-def collateral(term: Terms, figures: Marked, cross: CrossTotals) -> tuple[Decimal, Decimal]:
-    """What backs the position: (with maintenance margins, without them).
+def groups(terms: Sequence[Terms]) -> list[tuple[int, ...]]:
+    """Positions that move together: each isolated one alone, the cross ones by market."""
+    if len(terms) == 1:
+        return [(0,)]
+    alone, markets = [], {}
+    for index, term in enumerate(terms):
+        if term.isolated:
+            alone.append((index,))
+        else:
+            markets.setdefault(term.market.symbol, []).append(index)
+    return alone + [tuple(indices) for indices in markets.values()]
 
-    Isolated: its margin, twice. Cross: the cross wallet plus the other cross positions'
-    uPnL, less their maintenance margin for the first figure.
+
+def collateral(
+    group: Sequence[int], terms: Sequence[Terms], marked: Sequence[Marked], cross: CrossTotals
+) -> tuple[Decimal, Decimal]:
+    """What backs the group: (with maintenance margins, without them).
+
+    Isolated: its margin, twice. Cross: the cross wallet plus the other markets' cross uPnL,
+    less their maintenance margin for the first figure.
     """
-    if term.isolated:
-        return term.margin, term.margin
-    backing = cross.wallet + (cross.unrealized_pnl - figures.unrealized_pnl)
-    others_maintenance = cross.maintenance_margin - figures.maintenance_margin
-    return backing - others_maintenance, backing
+    if len(group) == 1:
+        (index,) = group
+        if terms[index].isolated:
+            return terms[index].margin, terms[index].margin
+        pnl, maintenance = marked[index].unrealized_pnl, marked[index].maintenance_margin
+    else:
+        pnl = sum(marked[index].unrealized_pnl for index in group)
+        maintenance = sum(marked[index].maintenance_margin for index in group)
+    backing = cross.wallet + (cross.unrealized_pnl - pnl)
+    return backing - (cross.maintenance_margin - maintenance), backing
 
 
-def position_result(term: Terms, figures: Marked, cross: CrossTotals) -> PositionResult:
-    liquidation, bankruptcy, loss = _prices(term, figures, cross)
+def position_prices(
+    terms: Sequence[Terms],
+    marked: Sequence[Marked],
+    cross: CrossTotals,
+    grouped: Sequence[Sequence[int]],
+) -> list[Prices]:
+    """Every position's liquidation and bankruptcy prices and maximum loss, once per group."""
+    prices: list[Prices] = [None] * len(terms)  # type: ignore[list-item]
+    for group in grouped:
+        held, backing = collateral(group, terms, marked, cross)
+        if len(group) == 1:
+            (index,) = group
+            prices[index] = group_prices(
+                (terms[index],), (marked[index],), held=held, backing=backing
+            )
+            continue
+        members = [terms[i] for i in group], [marked[i] for i in group]
+        found = group_prices(*members, held=held, backing=backing)
+        for index in group:
+            prices[index] = found
+    return prices
+
+
+def position_result(
+    term: Terms, figures: Marked, cross: CrossTotals, prices: Prices
+) -> PositionResult:
     if term.isolated:
         liquidated = term.margin + figures.unrealized_pnl <= figures.maintenance_margin
     else:
         liquidated = cross.liquidated
+    crossing = prices.liquidation
     return PositionResult(
         id=term.id,
         market=term.market.symbol,
@@ -151,20 +208,8 @@ def position_result(term: Terms, figures: Marked, cross: CrossTotals) -> Positio
         maintenance_margin=figures.maintenance_margin,
         unrealized_pnl=figures.unrealized_pnl,
         roe=figures.unrealized_pnl / term.margin,
-        liquidation_price=liquidation,
-        bankruptcy_price=bankruptcy,
-        max_loss=loss,
+        liquidation_price=None if crossing is None else crossing.price,
+        bankruptcy_price=prices.bankruptcy,
+        max_loss=prices.max_loss,
         liquidated=liquidated,
     )
-
-
-def _prices(
-    term: Terms, figures: Marked, cross: CrossTotals
-) -> tuple[Decimal | None, Decimal | None, Decimal]:
-    held, backing = collateral(term, figures, cross)
-    sign, size, entry = term.sign, term.size, term.entry_price
-    liquidation = liquidation_price(
-        sign=sign, size=size, entry=entry, collateral=held, rate=figures.rate, amount=figures.amount
-    )
-    bankruptcy = bankruptcy_price(sign=sign, size=size, entry=entry, collateral=backing)
-    return liquidation, bankruptcy, max_loss(sign=sign, size=size, entry=entry, collateral=backing)

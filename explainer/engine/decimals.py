@@ -6,7 +6,7 @@ sums in the replay run in EXACT, where addition never rounds, so the books balan
 last digit.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
@@ -74,3 +74,28 @@ def operand(value: Decimal | int) -> str:
     """`plain`, bracketed when negative so "0.02 × (−5)" reads unambiguously."""
     text = plain(value)
     return f"({text})" if text.startswith("−") else text
+
+
+def readable(value: Decimal) -> str:
+    """A figure for a sentence: "5,638.41", "75,000", "1.88 M" (two decimals at most)."""
+    if abs(value) >= 1_000_000:
+        text, unit = format(value.scaleb(-6), ",.2f"), " M"
+    else:
+        text, unit = format(value, ",.2f"), ""
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return ("−" + text[1:] if text.startswith("-") else text) + unit
+
+
+def series(values: Iterable[Decimal]) -> str:
+    """ "a", or "(a + b − c)" for several terms; "0" for none."""
+    numbers = list(values)
+    if len(numbers) < 2:
+        return operand(numbers[0]) if numbers else "0"
+    return "(" + joined([plain(number) for number in numbers]) + ")"
+
+
+def joined(texts: Sequence[str]) -> str:
+    """Terms written as a sum: "a + b − c", a leading "−" of a later term turned into " − "."""
+    return texts[0] + "".join(
+        f" − {text[1:]}" if text.startswith("−") else f" + {text}" for text in texts[1:]
+    )

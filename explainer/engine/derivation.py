@@ -5,29 +5,20 @@ price, P the price being solved for. Numbers are printed plainly ("0.02 × 50000
 in brackets, and sums of several terms in brackets.
 """
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from .account import CrossTotals, assemble, collateral, cross_totals
-from .decimals import in_context, operand, plain
+from .account import CrossTotals, assemble, collateral, cross_totals, groups, position_prices
+from .decimals import in_context, operand, plain, series
 from .errors import MarginError
-from .liquidation import raw_bankruptcy_price
 from .models import Account
-from .positions import Marked, Terms, at_mark, maintenance_terms
-from .results import AccountResult, PositionResult
+from .positions import Marked, Terms, at_mark
+from .price_math import PriceView, bankruptcy_price, liquidation_price, max_loss
+from .results import AccountResult, Derivation, PositionResult
 from .validation import checked_terms
 
-
-@dataclass(frozen=True)
-class Derivation:
-    name: str
-    label: str
-    words: str
-    formula: str
-    substituted: str
-    value: Decimal | None
+__all__ = ["Derivation", "explain"]
 
 
 class _View(NamedTuple):
@@ -38,6 +29,7 @@ class _View(NamedTuple):
     account: AccountResult
     terms: Sequence[Terms]
     marked: Sequence[Marked]
+    prices: PriceView
 
 
 @in_context
@@ -48,16 +40,39 @@ def explain(account: Account, position_index: int = 0) -> tuple[Derivation, ...]
     marked = [at_mark(t, Decimal(p.mark)) for t, p in zip(terms, account.positions, strict=True)]
     wallet = Decimal(account.wallet_balance)
     result = assemble(wallet=wallet, terms=terms, marked=marked)
+    cross = cross_totals(wallet=wallet, terms=terms, marked=marked)
     view = _View(
         term=terms[position_index],
         figures=marked[position_index],
         position=result.positions[position_index],
-        cross=cross_totals(wallet=wallet, terms=terms, marked=marked),
+        cross=cross,
         account=result,
         terms=terms,
         marked=marked,
+        prices=_price_view(terms, marked, cross, result.positions[position_index], position_index),
     )
     return tuple(derive(view) for derive in _DERIVATIONS)
+
+
+def _price_view(
+    terms: Sequence[Terms],
+    marked: Sequence[Marked],
+    cross: CrossTotals,
+    position: PositionResult,
+    index: int,
+) -> PriceView:
+    group = next(group for group in groups(terms) if index in group)
+    held, backing = collateral(group, terms, marked, cross)
+    prices = position_prices(terms, marked, cross, [group])[index]
+    return PriceView(
+        terms=[terms[i] for i in group],
+        marked=[marked[i] for i in group],
+        cross=cross,
+        prices=prices,
+        held=held,
+        backing=backing,
+        position=position,
+    )
 
 
 def _notional(v: _View) -> Derivation:
@@ -117,15 +132,16 @@ def _maintenance_margin(v: _View) -> Derivation:
 
 
 def _tier_words(term: Terms, figures: Marked) -> str:
-    _, _, tier = maintenance_terms(term, figures.notional)
-    if tier is None:
+    if not term.tiered:
         return "the rate and amount were given for this position"
+    tier = term.brackets[figures.bracket]
     band = f"from {plain(tier.floor)} USDC"
     if tier.cap is not None:
         band += f" up to {plain(tier.cap)} USDC"
+    amount = "" if term.amount is None else " (the amount given for this position)"
     return (
-        f"{term.market.symbol} tier {term.market.tiers.index(tier) + 1} (notional {band}) "
-        f"sets rate {plain(figures.rate)} and amount {plain(figures.amount)}"
+        f"{term.market.symbol} tier {figures.bracket + 1} (notional {band}) sets rate "
+        f"{plain(figures.rate)} and amount {plain(figures.amount)}{amount}"
     )
 
 
@@ -152,96 +168,8 @@ def _roe(v: _View) -> Derivation:
     )
 
 
-def _backing_texts(v: _View) -> tuple[str, str, str, str]:
-    """Symbols and numbers for what backs the position, with and without maintenance."""
-    if v.term.isolated:
-        return "margin", "margin", plain(v.term.margin), plain(v.term.margin)
-    pnl = operand(v.cross.unrealized_pnl - v.figures.unrealized_pnl)
-    mm = operand(v.cross.maintenance_margin - v.figures.maintenance_margin)
-    wallet = plain(v.cross.wallet)
-    return (
-        "(cross wallet + others' uPnL − others' MM)",
-        "(cross wallet + others' uPnL)",
-        f"({wallet} + {pnl} − {mm})",
-        f"({wallet} + {pnl})",
-    )
-
-
-def _liquidation_price(v: _View) -> Derivation:
-    held, _, held_text, _ = _backing_texts(v)
-    s, q, entry, f = v.term.sign, operand(v.term.size), operand(v.term.entry_price), v.figures
-    return Derivation(
-        name="liquidation_price",
-        label="Liquidation price",
-        words=_liquidation_words(v),
-        formula=f"P = (s·q·E − {held} − amount) / (q·(s − rate))",
-        substituted=f"P = ({operand(s)} × {q} × {entry} − {held_text} − {operand(f.amount)}) / "
-        f"({q} × ({plain(s)} − {operand(f.rate)}))",
-        value=v.position.liquidation_price,
-    )
-
-
-def _liquidation_words(v: _View) -> str:
-    if v.term.isolated:
-        words = "the mark price where margin plus unrealised PnL falls to the maintenance margin"
-    else:
-        words = (
-            "the mark price where the cross margin balance falls to the cross maintenance "
-            "margin, every other cross position held at its own mark"
-        )
-    words += "; the current tier's rate and amount are kept"
-    if v.position.liquidation_price is None:
-        words += "; it comes out at zero or below, so there is no liquidation price"
-    return words
-
-
-def _bankruptcy_price(v: _View) -> Derivation:
-    _, backing, _, backing_text = _backing_texts(v)
-    s, q, entry = operand(v.term.sign), operand(v.term.size), operand(v.term.entry_price)
-    words = "the mark price where the backing margin is used up entirely (no maintenance margin)"
-    if v.position.bankruptcy_price is None:
-        words += "; it comes out at zero or below, so the position cannot go bankrupt"
-    return Derivation(
-        name="bankruptcy_price",
-        label="Bankruptcy price",
-        words=words,
-        formula=f"P = (s·q·E − {backing}) / (q·s)",
-        substituted=f"P = ({s} × {q} × {entry} − {backing_text}) / ({q} × {s})",
-        value=v.position.bankruptcy_price,
-    )
-
-
-def _max_loss(v: _View) -> Derivation:
-    term = v.term
-    _, backing = collateral(term, v.figures, v.cross)
-    bankrupt = raw_bankruptcy_price(
-        sign=term.sign, size=term.size, entry=term.entry_price, collateral=backing
-    )
-    source = "the allocated margin" if term.isolated else "the cross wallet plus others' uPnL"
-    words = f"what the trader can lose before the position is bankrupt: {source}"
-    size, entry = operand(term.size), plain(term.entry_price)
-    formula, text = (
-        "s·q·(E − bankruptcy price)",
-        (f"{operand(term.sign)} × {size} × ({entry} − {operand(bankrupt)})"),
-    )
-    if backing < 0:
-        words += "; nothing is left to lose"
-        formula, text = f"max(0, {formula})", f"max(0, {text})"
-    elif term.sign == 1 and backing >= term.entry_notional:
-        words += "; a long cannot lose more than its value at entry, q·E"
-        formula, text = f"min(q·E, {formula})", f"min({size} × {entry}, {text})"
-    return Derivation(
-        name="max_loss",
-        label="Maximum loss",
-        words=words,
-        formula=f"max loss = {formula}",
-        substituted=f"max loss = {text}",
-        value=v.position.max_loss,
-    )
-
-
 def _cross_wallet_balance(v: _View) -> Derivation:
-    margins = _sum(t.margin for t in v.terms if t.isolated)
+    margins = series(t.margin for t in v.terms if t.isolated)
     return Derivation(
         name="cross_wallet_balance",
         label="Cross wallet balance",
@@ -253,7 +181,7 @@ def _cross_wallet_balance(v: _View) -> Derivation:
 
 
 def _cross_margin_balance(v: _View) -> Derivation:
-    pnls = _sum(m.unrealized_pnl for t, m in _cross(v))
+    pnls = series(m.unrealized_pnl for t, m in _cross(v))
     return Derivation(
         name="cross_margin_balance",
         label="Cross margin balance",
@@ -270,7 +198,7 @@ def _cross_maintenance_margin(v: _View) -> Derivation:
         label="Cross maintenance margin",
         words="the maintenance margin all cross positions need together",
         formula="cross MM = Σ cross MM",
-        substituted=f"cross MM = {_sum(m.maintenance_margin for t, m in _cross(v))}",
+        substituted=f"cross MM = {series(m.maintenance_margin for t, m in _cross(v))}",
         value=v.account.cross_maintenance_margin,
     )
 
@@ -296,7 +224,7 @@ def _margin_ratio(v: _View) -> Derivation:
 
 def _available_balance(v: _View) -> Derivation:
     balance = operand(v.account.cross_margin_balance)
-    initial = _sum(t.initial_margin for t, m in _cross(v))
+    initial = series(t.initial_margin for t, m in _cross(v))
     return Derivation(
         name="available_balance",
         label="Available balance",
@@ -312,18 +240,6 @@ def _cross(v: _View) -> list[tuple[Terms, Marked]]:
     return [(t, m) for t, m in zip(v.terms, v.marked, strict=True) if not t.isolated]
 
 
-def _sum(values: Iterable[Decimal]) -> str:
-    """ "a", or "(a + b − c)" for several terms."""
-    numbers = list(values)
-    if len(numbers) < 2:
-        return operand(numbers[0]) if numbers else "0"
-    texts = [plain(number) for number in numbers]
-    series = texts[0] + "".join(
-        f" − {text[1:]}" if text.startswith("−") else f" + {text}" for text in texts[1:]
-    )
-    return f"({series})"
-
-
 _DERIVATIONS = (
     _notional,
     _initial_margin,
@@ -331,9 +247,9 @@ _DERIVATIONS = (
     _maintenance_margin,
     _unrealized_pnl,
     _roe,
-    _liquidation_price,
-    _bankruptcy_price,
-    _max_loss,
+    lambda v: liquidation_price(v.prices),  # the three prices: see price_math
+    lambda v: bankruptcy_price(v.prices),
+    lambda v: max_loss(v.prices),
     _cross_wallet_balance,
     _cross_margin_balance,
     _cross_maintenance_margin,

@@ -19,6 +19,13 @@ class MarginMode(StrEnum):
     CROSS = "cross"
 
 
+class PositionMode(StrEnum):
+    # One position per market (a second order in the market changes that position).
+    ONE_WAY = "one_way"
+    # One long and one short per market, held side by side.
+    HEDGE = "hedge"
+
+
 @dataclass(frozen=True)
 class Position:
     side: Side
@@ -30,7 +37,8 @@ class Position:
     mark_price: Decimal | None = None
     # Isolated only; None means the initial margin. It differs after margin is added or removed.
     isolated_margin: Decimal | None = None
-    # None takes rate and amount from the market's tier for the notional at mark.
+    # None takes rate and amount from the market's tier for the notional at mark, and the
+    # liquidation price from the tier for the notional at that price.
     maintenance_margin_rate: Decimal | None = None
     # None takes the tier's amount, or 0 when a rate is given.
     maintenance_amount: Decimal | None = None
@@ -46,3 +54,4 @@ class Account:
     # Everything in the derivatives account, isolated margins included.
     wallet_balance: Decimal
     positions: tuple[Position, ...]
+    position_mode: PositionMode = PositionMode.ONE_WAY

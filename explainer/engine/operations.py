@@ -18,13 +18,16 @@ The limits follow what a real exchange enforces:
   cannot spare it (its cash, and what is left above the other cross positions' initial
   margins). Refused either way when the result would be liquidated at the current marks.
   Switching to the mode a position already has returns the account unchanged.
-- open_position: the taker fee q·E·fee rate is taken from the wallet; the available balance
-  must cover the position's margin plus that fee; an isolated position opens with at least
+- open_position: the position mode must allow it (one-way: no other position in its market;
+  hedge: none on the same side of its market, and the same mark); the taker fee q·E·fee rate
+  is taken from the wallet; the available balance must cover the position's margin plus that
+  fee; an isolated position opens with at least
   its initial margin; refused when the new position would be liquidated at once.
 - close_position: realises s·q·(price − E) into the wallet less the fee q·price·fee rate
-  and removes the position. Refused at a price where the position is already liquidated:
-  the liquidation engine, not a close order, settles it there. Closing the last position
-  leaves an account with no positions, which `evaluate` does not accept.
+  and removes the position. Refused at a price where the position is already liquidated
+  (its whole market marked there): the liquidation engine, not a close order, settles it
+  there. Closing the last position leaves an account with no positions, which `evaluate`
+  does not accept.
 
 Margin, leverage and mode changes are refused when, at the current marks, they would leave
 the position or the cross account liquidated.
@@ -49,6 +52,7 @@ from .validation import (
     check_cross_wallet,
     check_leverage,
     fraction,
+    position_clash,
     positive,
     validate_position,
 )
@@ -137,10 +141,14 @@ def open_position(
             f"({plain(terms.initial_margin)} USDC).",
             field="position.isolated_margin",
         )
+    if clash := position_clash((*account.positions, position), account.position_mode):
+        _, name, message = clash
+        raise MarginError(message, field=f"position.{name}")
     fee = terms.entry_notional * fee_rate
     what = "Opening this position (margin plus fee)"
     _need(terms.margin + fee, result.available_balance, what=what, field="position")
-    opened = Account(account.wallet_balance - fee, (*account.positions, position))
+    positions = (*account.positions, position)
+    opened = replace(account, wallet_balance=account.wallet_balance - fee, positions=positions)
     if evaluate(opened).positions[-1].liquidated:
         raise MarginError(
             "The position would be liquidated as soon as it opened.", field="position"
@@ -156,8 +164,7 @@ def close_position(
     position = _position(account, index)
     price = positive(price, field="price")
     fee_rate = fraction(taker_fee_rate, field="taker_fee_rate")
-    marked = _replace_position(account, index, mark_price=price)
-    if evaluate(marked).positions[index].liquidated:
+    if evaluate(_marked_market(account, position.market, price)).positions[index].liquidated:
         raise MarginError(
             "At this price the position is already liquidated; the liquidation engine, "
             "not a close order, settles it there.",
@@ -167,7 +174,7 @@ def close_position(
     wallet = account.wallet_balance + pnl - position.size * price * fee_rate
     remaining = account.positions[:index] + account.positions[index + 1 :]
     _check_wallet_after_close(wallet, remaining)
-    return Account(wallet, remaining)
+    return replace(account, wallet_balance=wallet, positions=remaining)
 
 
 def _position(account: Account, index: int) -> Position:
@@ -189,6 +196,14 @@ def _replace_position(account: Account, index: int, **changes: object) -> Accoun
     positions = list(account.positions)
     positions[index] = replace(positions[index], **changes)
     return replace(account, positions=tuple(positions))
+
+
+def _marked_market(account: Account, market: str, price: Decimal) -> Account:
+    """The account with its market marked at `price`: every position there shares the mark."""
+    positions = tuple(
+        replace(p, mark_price=price) if p.market == market else p for p in account.positions
+    )
+    return replace(account, positions=positions)
 
 
 def _need(needed: Decimal, available: Decimal, *, what: str, field: str) -> None:

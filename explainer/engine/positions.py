@@ -2,9 +2,14 @@
 
 Terms holds everything that does not depend on the mark, so sweeps and replays compute it
 once; `at_mark` then costs a handful of Decimal operations per price.
+
+A position's maintenance brackets are the bands of notional its maintenance margin is
+measured in: the market's tiers; a single band covering every notional when the position
+gives its own rate; or the tiers' rates with the position's own amount when it gives only
+an amount. Only that last schedule can jump where two bands meet (`continuous` is False).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -27,9 +32,16 @@ class Terms:
     entry_notional: Decimal
     initial_margin: Decimal
     margin: Decimal
-    # None: follow the market's tiers at the mark notional.
+    # As given; None: follow the market's tiers.
     rate: Decimal | None
     amount: Decimal | None
+    brackets: tuple[Tier, ...]
+    continuous: bool
+
+    @property
+    def tiered(self) -> bool:
+        """Whether the brackets are the market's own tiers (the position gave no rate)."""
+        return self.rate is None
 
 
 class Marked(NamedTuple):
@@ -39,10 +51,16 @@ class Marked(NamedTuple):
     amount: Decimal
     maintenance_margin: Decimal
     unrealized_pnl: Decimal
+    # Index into Terms.brackets of the bracket the notional falls in.
+    bracket: int
+
+
+_SIDES = {side.value: side for side in Side}
+_MODES = {mode.value: mode for mode in MarginMode}
 
 
 def terms_of(position: Position) -> Terms:
-    side, mode = Side(position.side), MarginMode(position.margin_mode)
+    side, mode = _SIDES[position.side], _MODES[position.margin_mode]
     size, entry, leverage = (
         Decimal(position.size),
         Decimal(position.entry_price),
@@ -51,21 +69,26 @@ def terms_of(position: Position) -> Terms:
     initial_margin = size * entry / leverage
     isolated = mode is MarginMode.ISOLATED
     given_margin = position.isolated_margin if isolated else None
+    market = get_market(position.market)
+    rate = _optional(position.maintenance_margin_rate)
+    amount = _optional(position.maintenance_amount)
     return Terms(
         id=position.id,
         side=side,
         sign=side.sign,
         margin_mode=mode,
         isolated=isolated,
-        market=get_market(position.market),
+        market=market,
         size=size,
         entry_price=entry,
         leverage=leverage,
         entry_notional=size * entry,
         initial_margin=initial_margin,
         margin=initial_margin if given_margin is None else Decimal(given_margin),
-        rate=_optional(position.maintenance_margin_rate),
-        amount=_optional(position.maintenance_amount),
+        rate=rate,
+        amount=amount,
+        brackets=_brackets(market, rate, amount),
+        continuous=rate is not None or amount is None,
     )
 
 
@@ -73,18 +96,20 @@ def _optional(value: Decimal | int | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def maintenance_terms(terms: Terms, notional: Decimal) -> tuple[Decimal, Decimal, Tier | None]:
-    """Rate, amount and the tier they came from (None when the position gives a rate)."""
-    if terms.rate is not None:
-        return terms.rate, ZERO if terms.amount is None else terms.amount, None
-    tier = terms.market.tier_for(notional)
-    amount = tier.maintenance_amount if terms.amount is None else terms.amount
-    return tier.maintenance_margin_rate, amount, tier
+def _brackets(market: Market, rate: Decimal | None, amount: Decimal | None) -> tuple[Tier, ...]:
+    if rate is not None:
+        return (Tier(ZERO, None, rate, ZERO if amount is None else amount, market.max_leverage),)
+    if amount is None:
+        return market.tiers
+    return tuple(replace(tier, maintenance_amount=amount) for tier in market.tiers)
 
 
 def at_mark(terms: Terms, mark: Decimal) -> Marked:
     notional = terms.size * mark
-    rate, amount, _ = maintenance_terms(terms, notional)
+    brackets = terms.brackets
+    # A bracket's floor is included, its cap excluded; the tiers' bands are the market's.
+    index = terms.market.tier_index(notional) if len(brackets) > 1 else 0
+    bracket = brackets[index]
+    rate, amount = bracket.maintenance_margin_rate, bracket.maintenance_amount
     pnl = terms.sign * terms.size * (mark - terms.entry_price)
-    maintenance = notional * rate - amount
-    return Marked(mark, notional, rate, amount, maintenance, pnl)
+    return Marked(mark, notional, rate, amount, notional * rate - amount, pnl, index)

@@ -44,3 +44,15 @@ class AccountResult:
     available_balance: Decimal
     unrealized_pnl: Decimal
     positions: tuple[PositionResult, ...]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """One figure shown step by step: words, a formula, the formula with numbers, a value."""
+
+    name: str
+    label: str
+    words: str
+    formula: str
+    substituted: str
+    value: Decimal | None

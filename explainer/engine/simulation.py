@@ -25,9 +25,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from .account import CrossTotals, account_result, cross_totals, position_result
+from .account import (
+    CrossTotals,
+    account_result,
+    collateral,
+    cross_totals,
+    groups,
+    position_result,
+)
 from .decimals import EXACT, ZERO, exact_sum, in_context, trimmed
 from .errors import MarginError
+from .liquidation import group_prices
 from .markets import get_market
 from .models import Account, MarginMode
 from .positions import Marked, Terms, at_mark
@@ -77,6 +85,16 @@ class Replay:
     realized_pnl: Decimal
     fees: Decimal
     insurance_fund: Decimal
+
+
+def _same(cached: tuple, key: tuple) -> bool:
+    """The same marked figures (the very objects) and equal cross totals."""
+    marks_same = all(a is b for a, b in zip(cached[:-1], key[:-1], strict=True))
+    return marks_same and cached[-1] == key[-1]
+
+
+def _without(group: tuple[int, ...], index: int) -> tuple[int, ...]:
+    return tuple(member for member in group if member != index)
 
 
 def cross_shares(cross_wallet: Decimal, terms: Sequence[Terms]) -> list[Decimal]:
@@ -185,7 +203,8 @@ class _Book:
             self.marks.setdefault(term.market.symbol, figures.mark_price)
         self.realized_pnl = self.fees = self.insurance_fund = ZERO
         self.events: list[LiquidationEvent] = []
-        self.results: dict[int, tuple[Marked, CrossTotals, PositionResult]] = {}
+        self.groups = groups(terms)
+        self.results: dict[tuple[int, ...], tuple[tuple, tuple[PositionResult, ...]]] = {}
 
     def advance(self, step: int, moves: dict[str, Decimal]) -> ReplayStep:
         self.marks = {**self.marks, **moves}
@@ -231,18 +250,27 @@ class _Book:
         return events
 
     def _state(self, cross: CrossTotals) -> AccountResult:
-        positions = tuple(self._result(index, cross) for index in self.open)
+        results = {}
+        for group in self.groups:
+            results.update(zip(group, self._results(group, cross), strict=True))
+        positions = tuple(results[index] for index in self.open)
         marked = [self.figures[i] for i in self.open]
         return account_result(wallet=self.wallet, cross=cross, marked=marked, positions=positions)
 
-    def _result(self, index: int, cross: CrossTotals) -> PositionResult:
-        """A position's result, reused while neither its mark nor (if cross) the totals move."""
-        figures, cached = self.figures[index], self.results.get(index)
-        if cached and cached[0] is figures and (self.terms[index].isolated or cached[1] == cross):
-            return cached[2]
-        result = position_result(self.terms[index], figures, cross)
-        self.results[index] = (figures, cross, result)
-        return result
+    def _results(self, group: tuple[int, ...], cross: CrossTotals) -> tuple[PositionResult, ...]:
+        """A group's results, reused while neither its marks nor (if cross) the totals move."""
+        terms, figures = self.terms, self.figures
+        key = (*(figures[i] for i in group), None if terms[group[0]].isolated else cross)
+        cached = self.results.get(group)
+        if cached and _same(cached[0], key):
+            return cached[1]
+        held, backing = collateral(group, terms, figures, cross)
+        prices = group_prices(
+            [terms[i] for i in group], [figures[i] for i in group], held=held, backing=backing
+        )
+        results = tuple(position_result(terms[i], figures[i], cross, prices) for i in group)
+        self.results[group] = (key, results)
+        return results
 
     def _settle(
         self, step: int, index: int, *, loss: Decimal, fee_cap: Decimal
@@ -258,6 +286,7 @@ class _Book:
             self.fees = trimmed(self.fees + fee)
             self.insurance_fund = trimmed(self.insurance_fund + insurance)
         self.open.remove(index)
+        self.groups = [kept for group in self.groups if (kept := _without(group, index))]
         event = LiquidationEvent(
             step=step,
             position_id=term.id,

@@ -1,5 +1,8 @@
 """Input rules. Every failure raises MarginError naming the field, e.g. "positions[0].leverage".
 
+Position mode: in one-way mode (the default) an account holds one position per market; in
+hedge mode one long and one short per market, which share the market's one mark price.
+
 Numbers must be Decimal (or int): binary floats cannot hold 0.1 exactly, so they are refused
 rather than silently converted. NaN and Infinity are refused; −0 counts as 0. Non-zero
 magnitudes must lie within 10^±18, far from anything that could overflow or vanish.
@@ -10,7 +13,7 @@ from decimal import Decimal
 from .decimals import EXACT, ONE, exact_sum, in_context, plain
 from .errors import MarginError
 from .markets import Market, get_market
-from .models import Account, MarginMode, Position, Side
+from .models import Account, MarginMode, Position, PositionMode, Side
 from .positions import Terms, terms_of
 
 MAX_POSITIONS = 50
@@ -26,6 +29,7 @@ def validate(account: Account) -> None:
 def checked_terms(account: Account) -> list[Terms]:
     """Validate the account and return its positions' terms, in order."""
     non_negative(account.wallet_balance, field="wallet_balance")
+    _choice(account.position_mode, PositionMode, field="position_mode")
     positions = account.positions
     if not 1 <= len(positions) <= MAX_POSITIONS:
         raise MarginError(
@@ -33,6 +37,9 @@ def checked_terms(account: Account) -> list[Terms]:
         )
     for index, position in enumerate(positions):
         validate_position(position, path=f"positions[{index}]")
+    if len(positions) > 1 and (clash := position_clash(positions, account.position_mode)):
+        index, name, message = clash
+        raise MarginError(message, field=f"positions[{index}].{name}")
     terms = [terms_of(position) for position in positions]
     check_cross_wallet(account.wallet_balance, [term.margin for term in terms if term.isolated])
     return terms
@@ -52,6 +59,47 @@ def validate_position(position: Position, *, path: str) -> None:
         fraction(position.maintenance_margin_rate, field=f"{path}.maintenance_margin_rate")
     if position.maintenance_amount is not None:
         non_negative(position.maintenance_amount, field=f"{path}.maintenance_amount")
+
+
+def position_clash(
+    positions: tuple[Position, ...], mode: PositionMode
+) -> tuple[int, str, str] | None:
+    """The first position the position mode does not allow: (its index, the field, why)."""
+    hedge = mode == PositionMode.HEDGE
+    seen: dict[object, int] = {}
+    marks: dict[str, tuple[int, Decimal]] = {}
+    for index, position in enumerate(positions):
+        key = (position.market, position.side) if hedge else position.market
+        if (first := seen.setdefault(key, index)) != index:
+            return index, "market", _clash_message(positions[first], first, hedge=hedge)
+        mark = Decimal(position.mark)
+        known, marked = marks.setdefault(position.market, (index, mark))
+        if marked != mark:
+            return index, "mark_price", _mark_message(position.market, known, marked)
+    return None
+
+
+def _clash_message(first: Position, index: int, *, hedge: bool) -> str:
+    combine = (
+        "Combine the two into one position: sizes added, the entry price their size-weighted "
+        "average."
+    )
+    if hedge:
+        return (
+            f"In hedge mode an account holds one long and one short per market, and "
+            f"positions[{index}] is already a {first.market} {first.side}. {combine}"
+        )
+    return (
+        f"In one-way mode an account holds one position per market, and positions[{index}] "
+        f"is already in {first.market}. {combine} Or use hedge mode to hold a long and a short."
+    )
+
+
+def _mark_message(market: str, index: int, mark: Decimal) -> str:
+    return (
+        f"Positions in the same market share its mark price: positions[{index}] marks {market} "
+        f"at {plain(mark)} USDC (its entry price when no mark is given)."
+    )
 
 
 def check_leverage(
@@ -87,9 +135,12 @@ def check_cross_wallet(wallet: Decimal, margins: list[Decimal]) -> None:
 
 def number(value: object, *, field: str, label: str | None = None) -> Decimal:
     # Labels are built only for an error: charts validate thousands of numbers per request.
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+    if type(value) is Decimal:
+        result = value
+    elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+        result = Decimal(value)
+    else:
         raise MarginError(f"{label or _label(field)} must be a decimal number.", field=field)
-    result = value if type(value) is Decimal else Decimal(value)
     if not result.is_finite():
         raise MarginError(f"{label or _label(field)} must be a finite number.", field=field)
     if result and not _SMALLEST <= abs(result) < _LARGEST:
@@ -129,10 +180,16 @@ def _check_isolated_margin(position: Position, *, field: str) -> None:
     positive(position.isolated_margin, field=field)
 
 
-_MEMBERS = {Side: frozenset(Side), MarginMode: frozenset(MarginMode)}
+_MEMBERS = {
+    Side: frozenset(Side),
+    MarginMode: frozenset(MarginMode),
+    PositionMode: frozenset(PositionMode),
+}
 
 
-def _choice(value: object, kind: type[Side] | type[MarginMode], *, field: str) -> None:
+def _choice(
+    value: object, kind: type[Side] | type[MarginMode] | type[PositionMode], *, field: str
+) -> None:
     if not isinstance(value, str) or value not in _MEMBERS[kind]:
         options = " or ".join(member.value for member in kind)
         raise MarginError(f"{_label(field)} must be {options}.", field=field)

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from explainer.engine import Account, MarginMode, Position, Side
+from explainer.engine import Account, MarginMode, Position, PositionMode, Side
 
 D = Decimal
 
@@ -29,8 +29,9 @@ def position(
     )
 
 
-def account(wallet: str, *positions: Position) -> Account:
-    return Account(wallet_balance=D(wallet), positions=positions)
+def account(wallet: str, *positions: Position, hedge: bool = False) -> Account:
+    mode = PositionMode.HEDGE if hedge else PositionMode.ONE_WAY
+    return Account(wallet_balance=D(wallet), positions=positions, position_mode=mode)
 
 
 def canonical(mode: str = "isolated", **changes: object) -> Account:

@@ -68,7 +68,7 @@ def test_three_position_margin_ratio():
 
 
 def test_isolated_margin_is_not_part_of_the_cross_wallet():
-    isolated = position(size="0.02", mode="isolated")
+    isolated = position(size="10", entry="150", leverage="15", market="SOL-PERP")  # margin 100
     result = evaluate(account("2100", BTC, ETH, isolated))
     assert result.cross_wallet_balance == 2000
     assert result.positions[0].liquidation_price == D("32472.36180904522613065326633165829145729")

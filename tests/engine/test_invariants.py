@@ -6,7 +6,7 @@ from decimal import Decimal, localcontext
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from explainer.engine import Account, MarginMode, evaluate, replay
+from explainer.engine import Account, MarginMode, PositionMode, evaluate, replay
 from explainer.engine.decimals import EXACT
 from tests.engine.strategies import ENTRY, accounts, factors, positions
 
@@ -18,19 +18,19 @@ def close(a, b, scale):
         return abs(a - b) <= Decimal("1e-30") * max(Decimal(1), abs(scale))
 
 
-def held_at(position, result, mark):
-    """The position marked at `mark`, its maintenance rate and amount held."""
-    rate, amount = result.maintenance_margin_rate, result.maintenance_amount
-    held = {"maintenance_margin_rate": rate, "maintenance_amount": amount}
-    return replace(position, mark_price=mark, **held)
+def marked_at(account, market, price):
+    """The account with every position in `market` marked at `price`."""
+    moved = [replace(p, mark_price=price) if p.market == market else p for p in account.positions]
+    return replace(account, positions=tuple(moved))
 
 
 @given(positions(mode=MarginMode.ISOLATED), margins)
 def test_at_the_isolated_liquidation_price_margin_meets_maintenance(position, margin):
+    # Maintenance margin measured in the tier the notional falls in at that price.
     position = replace(position, isolated_margin=margin)
     result = evaluate(Account(margin, (position,))).positions[0]
     assume(result.liquidation_price is not None)
-    there = evaluate(Account(margin, (held_at(position, result, result.liquidation_price),)))
+    there = evaluate(Account(margin, (replace(position, mark_price=result.liquidation_price),)))
     figures = there.positions[0]
     with localcontext(EXACT):
         equity = figures.margin + figures.unrealized_pnl
@@ -42,9 +42,7 @@ def test_at_a_cross_liquidation_price_the_cross_balance_meets_maintenance(accoun
     index = data.draw(st.integers(0, len(account.positions) - 1))
     result = evaluate(account).positions[index]
     assume(result.liquidation_price is not None)
-    moved = list(account.positions)
-    moved[index] = held_at(moved[index], result, result.liquidation_price)
-    there = evaluate(replace(account, positions=tuple(moved)))
+    there = evaluate(marked_at(account, result.market, result.liquidation_price))
     scale = max(abs(p.notional) for p in there.positions)
     assert close(there.cross_margin_balance, there.cross_maintenance_margin, scale)
 
@@ -82,11 +80,25 @@ def test_higher_leverage_brings_the_liquidation_price_nearer_to_entry(position, 
     assert order_key(safer) <= order_key(riskier)
 
 
-@given(accounts(mode=MarginMode.CROSS), margins, st.data())
-def test_more_cross_wallet_moves_every_liquidation_price_away(account, more, data):
+@given(accounts(mode=MarginMode.CROSS, position_mode=PositionMode.ONE_WAY), margins)
+def test_more_cross_wallet_moves_every_liquidation_price_away(account, more):
     richer = replace(account, wallet_balance=account.wallet_balance + more)
     for before, after in zip(evaluate(account).positions, evaluate(richer).positions, strict=True):
         assert order_key(after) <= order_key(before)
+
+
+def distance(result):
+    price = result.liquidation_price
+    return Decimal("Infinity") if price is None else abs(price - result.mark_price)
+
+
+@given(accounts(mode=MarginMode.CROSS, position_mode=PositionMode.HEDGE), margins)
+def test_more_cross_wallet_moves_a_hedged_liquidation_price_away_from_the_mark(account, more):
+    # A hedged market may be liquidated falling or rising; more wallet pushes both away.
+    assume(not any(p.liquidated for p in evaluate(account).positions))
+    richer = replace(account, wallet_balance=account.wallet_balance + more)
+    for before, after in zip(evaluate(account).positions, evaluate(richer).positions, strict=True):
+        assert distance(after) >= distance(before)
 
 
 @settings(max_examples=50)

@@ -104,7 +104,7 @@ def test_switch_to_isolated_refuses_when_it_would_liquidate_the_position():
 
 
 def test_switch_to_isolated_needs_spare_cross_balance():
-    tight = account("150", position(mode="cross"), position(mode="cross", side="short"))
+    tight = account("150", position(mode="cross"), position(mode="cross", side="short"), hedge=True)
     assert refusal(switch_mode, tight, index=0, mode=MarginMode.ISOLATED) == "mode"
 
 
@@ -143,7 +143,7 @@ def test_close_position_realises_pnl_minus_fee():
 
 
 def test_close_short_at_a_loss():
-    two = account("1000", position(side="short"), position(mode="cross"))
+    two = account("1000", position(side="short"), position(mode="cross"), hedge=True)
     closed = close_position(two, index=0, price=D(51000))
     assert closed.wallet_balance == 980
     assert closed.positions == two.positions[1:]

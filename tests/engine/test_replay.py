@@ -38,15 +38,17 @@ def test_a_gap_past_bankruptcy_is_covered_by_the_insurance_fund():
 
 
 def test_cross_liquidation_consumes_the_cross_wallet_and_spares_isolated_margin():
-    chosen = account("600", position(), position(mode="cross", size="0.05"))
-    run = replay(chosen, path=[{"BTC-PERP": D(40000)}])
+    eth = position(size="1", entry="3000", market="ETH-PERP", mode="cross")  # IM 300
+    chosen = account("600", position(), eth)
+    run = replay(chosen, path=[{"BTC-PERP": D(40000), "ETH-PERP": D(2500)}])
     assert {e.margin_mode for e in run.events} == {MarginMode.ISOLATED, MarginMode.CROSS}
     assert run.final_wallet_balance == 0  # the isolated 100 lost as well, at its own price
     assert books_balance(chosen, run)
 
 
 def test_cross_liquidation_leaves_a_surviving_isolated_position_alone():
-    chosen = account("600", position(side="short"), position(mode="cross", size="0.05"))
+    short, cross_long = position(side="short"), position(mode="cross", size="0.05")
+    chosen = account("600", short, cross_long, hedge=True)
     run = replay(chosen, path=[{"BTC-PERP": D(40000)}])
     assert [e.margin_mode for e in run.events] == [MarginMode.CROSS]
     assert run.final_wallet_balance == 100

@@ -51,11 +51,10 @@ def test_cross_positions_share_the_cross_wallet_by_initial_margin():
 @pytest.mark.parametrize("price", ["45226", "45227", "30000", "60000"])
 def test_sweep_agrees_with_evaluate_at_every_price(price):
     eth = position(side="short", size="1", entry="3000", market="ETH-PERP", mode="cross")
-    chosen = account("1000", position(), position(side="short", mode="cross"), eth)
+    chosen = account("1000", position(), position(side="short", mode="cross"), eth, hedge=True)
     point = sweep(chosen, market="BTC-PERP", prices=[D(price)])[0]
-    marked = account(
-        "1000", position(mark=price), position(side="short", mode="cross", mark=price), eth
-    )
+    short = position(side="short", mode="cross", mark=price)
+    marked = account("1000", position(mark=price), short, eth, hedge=True)
     assert point.liquidated == tuple(p.liquidated for p in evaluate(marked).positions)
 
 
@@ -71,7 +70,7 @@ def test_sweep_validates_market_and_prices():
 def test_a_sweep_returns_one_point_per_price_in_order():
     # Its speed is measured by bench/engine.py, never asserted here.
     prices = [D(40000 + 40 * k) for k in range(500)]
-    chosen = account("2000", position(), position(side="short", mode="cross"))
+    chosen = account("2000", position(), position(side="short", mode="cross"), hedge=True)
     assert [point.price for point in sweep(chosen, market="BTC-PERP", prices=prices)] == prices
 
 
