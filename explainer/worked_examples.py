@@ -2,6 +2,8 @@
 
 Both are the same trade: a 10× long of 0.02 BTC at 50,000 USDC, in an account holding 500 USDC.
 In isolated mode 100 USDC (the initial margin) backs it; in cross mode the whole 500 USDC does.
+A third, `btc_crossing`, shows a liquidation price worked out in a lower tier than the one
+the position is in at entry.
 """
 
 from decimal import Decimal
@@ -81,10 +83,51 @@ def btc_tier_figures() -> dict[str, str]:
     }
 
 
+CROSSING_TRADE = {
+    "market": "BTC-PERP",
+    "side": Side.LONG,
+    "size": Decimal("2"),
+    "entry_price": Decimal("30000"),
+    "leverage": Decimal("2"),
+    "margin_mode": MarginMode.ISOLATED,
+}
+
+
+@cache
+def btc_crossing_figures() -> dict[str, str]:
+    """A long whose fall to liquidation takes its notional from BTC-PERP's second tier into
+    the first: the liquidation price uses the first tier's rate and amount."""
+    market = get_market("BTC-PERP")
+    position = Position(**CROSSING_TRADE)
+    result = evaluate(Account(wallet_balance=Decimal("30000"), positions=(position,)))
+    figures = result.positions[0]
+    price = figures.liquidation_price
+    entry_tier = market.tier_for(figures.notional)
+    held = Position(
+        **CROSSING_TRADE,
+        maintenance_margin_rate=entry_tier.maintenance_margin_rate,
+        maintenance_amount=entry_tier.maintenance_amount,
+    )
+    kept = evaluate(Account(wallet_balance=Decimal("30000"), positions=(held,))).positions[0]
+    at_price = market.tier_for(figures.size * price)
+    return {
+        "notional": formatting.usdc(figures.notional),
+        "entry_tier": str(market.tiers.index(entry_tier) + 1),
+        "entry_rate": formatting.rate(entry_tier.maintenance_margin_rate),
+        "liquidation_price": formatting.usdc(price),
+        "liquidation_notional": formatting.usdc(figures.size * price),
+        "liquidation_tier": str(market.tiers.index(at_price) + 1),
+        "liquidation_rate": formatting.rate(at_price.maintenance_margin_rate),
+        "entry_tier_price": formatting.usdc(kept.liquidation_price),
+    }
+
+
 def figure(name: str, field: str) -> str:
     try:
         if name == "btc_tiers":
             return btc_tier_figures()[field]
+        if name == "btc_crossing":
+            return btc_crossing_figures()[field]
         return figures(name)[field]
     except KeyError:
         raise KeyError(f"no worked-example figure {name}.{field}") from None
