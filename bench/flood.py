@@ -87,6 +87,7 @@ def main() -> None:
         sys.exit("wrk is missing: apt-get install wrk")
     extra = production_limits() | ({"TRUSTED_PROXY_COUNT": "1"} if args.many_addresses else {})
     with gunicorn(workers=WORKERS, **extra) as (base, _process):
+        wrk(base + ARTICLE, seconds=2, connections=args.connections)  # fills the page caches
         alone = wrk(base + ARTICLE, seconds=args.seconds, connections=args.connections)
         floods = {
             "repeated keys, /api/v1/evaluate": _api_flood(base, args),
