@@ -86,17 +86,21 @@ def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
     extra = production_limits() | ({"TRUSTED_PROXY_COUNT": "1"} if args.many_addresses else {})
+    floods = {"repeated keys": [_api_flood], "votes": [_vote_flood]}
+    floods["both"] = floods["repeated keys"] + floods["votes"]
     with gunicorn(workers=WORKERS, **extra) as (base, _process):
         wrk(base + ARTICLE, seconds=2, connections=args.connections)  # fills the page caches
         alone = wrk(base + ARTICLE, seconds=args.seconds, connections=args.connections)
-        floods = {
-            "repeated keys, /api/v1/evaluate": _api_flood(base, args),
-            "votes without cookies": _vote_flood(base, args),
-        }
-        time.sleep(1)  # let the floods reach full speed
-        flooded = wrk(base + ARTICLE, seconds=args.seconds, connections=args.connections)
-        results = {name: _finish(flood) for name, flood in floods.items()}
-    _report(alone, flooded, results, args)
+        rows = [_under(base, starts, args) for starts in floods.values()]
+    _report(alone, dict(zip(floods, rows, strict=True)), args)
+
+
+def _under(base: str, starts: list, args) -> tuple[dict, list[dict]]:
+    """The article's throughput while the floods started by `starts` run."""
+    running = [start(base, args) for start in starts]
+    time.sleep(1)  # let the floods reach full speed
+    result = wrk(base + ARTICLE, seconds=args.seconds, connections=args.connections)
+    return result, [_finish(flood) for flood in running]
 
 
 def production_limits() -> dict[str, str]:
@@ -164,18 +168,27 @@ def _finish(flood: subprocess.Popen) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _report(alone: dict, flooded: dict, results: dict, args) -> None:
-    ratio = flooded["rps"] / alone["rps"]
-    verdict = "met" if ratio >= TARGET else "NOT met"
-    print(f"article page, {args.connections} connections for {args.seconds} s")
-    print(f"  alone:        {alone['rps']:>8,.0f} req/s  p99 {alone['p99_ms']:.1f} ms")
-    print(f"  under flood:  {flooded['rps']:>8,.0f} req/s  p99 {flooded['p99_ms']:.1f} ms")
-    print(f"  ratio {ratio:.2f}× (target ≥ {TARGET}×: {verdict}); errors {flooded['errors']}")
+def _report(alone: dict, rows: dict[str, tuple[dict, list[dict]]], args) -> None:
     where = "many addresses" if args.many_addresses else "one address"
-    for name, result in results.items():
-        statuses = ", ".join(f"{count:,} × {status}" for status, count in _sorted(result))
-        print(f"flood: {name} ({FLOOD_CONNECTIONS} connections, {where})")
-        print(f"  {result['requests']:,} requests: {statuses}; {result['errors']} socket errors")
+    print(
+        f"article page, {args.connections} connections for {args.seconds} s; each flood "
+        f"{FLOOD_CONNECTIONS} connections from {where}; target ≥ {TARGET}× the page alone"
+    )
+    print(f"{'':<16}{'req/s':>8}{'× alone':>9}{'p99 ms':>9}{'errors':>8}   flood answers")
+    print(f"{'alone':<16}{alone['rps']:>8,.0f}{1:>9.2f}{alone['p99_ms']:>9.1f}{alone['errors']:>8}")
+    for name, (result, floods) in rows.items():
+        answers = "; ".join(_answers(flood) for flood in floods)
+        ratio = result["rps"] / alone["rps"]
+        print(
+            f"{'+ ' + name:<16}{result['rps']:>8,.0f}{ratio:>9.2f}{result['p99_ms']:>9.1f}"
+            f"{result['errors']:>8}   {answers}"
+        )
+
+
+def _answers(flood: dict) -> str:
+    statuses = ", ".join(f"{count:,}×{status}" for status, count in _sorted(flood))
+    errors = f", {flood['errors']} socket errors" if flood["errors"] else ""
+    return f"{flood['requests']:,} ({statuses}{errors})"
 
 
 def _sorted(result: dict) -> list[tuple[str, int]]:
