@@ -131,6 +131,9 @@ def groups(terms: Sequence[Terms]) -> list[tuple[int, ...]]:
     """Positions that move together: each isolated one alone, the cross ones by market."""
     if len(terms) == 1:
         return [(0,)]
+    cross = [term.market.symbol for term in terms if not term.isolated]
+    if len(set(cross)) == len(cross):  # one-way mode: every position on its own
+        return [(index,) for index in range(len(terms))]
     alone, markets = [], {}
     for index, term in enumerate(terms):
         if term.isolated:

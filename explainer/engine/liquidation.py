@@ -93,35 +93,31 @@ def group_prices(
 def _alone(term: Terms, figures: Marked, *, held: Decimal, backing: Decimal) -> Prices:
     """One position: its crossing is unique, so the line of the mark's bracket is the answer
     whenever its root lies in that bracket (the common case, worth its own few lines)."""
-    size, net, signed = term.size, term.sign * term.size, term.sign * term.entry_notional
-    root = (signed - held - figures.amount) / (net - size * figures.rate)
-    bracket, notional = term.brackets[figures.bracket], size * root
-    equity = held + figures.unrealized_pnl - figures.maintenance_margin
+    net, signed = term.signed_size, term.signed_notional
+    root = (signed - held - figures.amount) / (net - term.size * figures.rate)
+    bracket, notional = term.brackets[figures.bracket], term.size * root
     # Below the lowest bracket's floor means below zero: no price liquidates it.
     low_enough = bracket.floor <= notional or not figures.bracket
     if low_enough and (bracket.cap is None or notional < bracket.cap):
         crossing = Crossing(root, (figures.bracket,), False) if root > 0 else None
+        liquidated = held + figures.unrealized_pnl <= figures.maintenance_margin
     else:
+        liquidated = held + figures.unrealized_pnl <= figures.maintenance_margin
         group = _Group((term,), net, signed, held, True)
-        crossing = liquidation(group, (figures,), liquidated=equity <= 0)
-    return Prices(
-        liquidation=crossing,
-        bankruptcy=_positive((signed - backing) / net),
-        max_loss=max_loss(
-            signed=signed, backing=backing, exposed=equity <= 0 or crossing is not None
-        ),
-    )
+        crossing = liquidation(group, (figures,), liquidated=liquidated)
+    exposed = liquidated or crossing is not None
+    loss = max_loss(signed=signed, backing=backing, exposed=exposed)
+    return Prices(crossing, _positive((signed - backing) / net), loss)
 
 
 def net_size(terms: Sequence[Terms]) -> tuple[Decimal, Decimal]:
     """Σ s·q and Σ s·q·E."""
     if len(terms) == 1:
-        term = terms[0]
-        return term.sign * term.size, term.sign * term.entry_notional
+        return terms[0].signed_size, terms[0].signed_notional
     net = signed = ZERO
     for term in terms:
-        net += term.sign * term.size
-        signed += term.sign * term.entry_notional
+        net += term.signed_size
+        signed += term.signed_notional
     return net, signed
 
 

@@ -37,6 +37,8 @@ class Terms:
     amount: Decimal | None
     brackets: tuple[Tier, ...]
     continuous: bool
+    signed_size: Decimal  # s·q
+    signed_notional: Decimal  # s·q·E
 
     @property
     def tiered(self) -> bool:
@@ -66,7 +68,7 @@ def terms_of(position: Position) -> Terms:
         Decimal(position.entry_price),
         Decimal(position.leverage),
     )
-    initial_margin = size * entry / leverage
+    initial_margin, notional = size * entry / leverage, size * entry
     isolated = mode is MarginMode.ISOLATED
     given_margin = position.isolated_margin if isolated else None
     market = get_market(position.market)
@@ -82,13 +84,15 @@ def terms_of(position: Position) -> Terms:
         size=size,
         entry_price=entry,
         leverage=leverage,
-        entry_notional=size * entry,
+        entry_notional=notional,
         initial_margin=initial_margin,
         margin=initial_margin if given_margin is None else Decimal(given_margin),
         rate=rate,
         amount=amount,
         brackets=_brackets(market, rate, amount),
         continuous=rate is not None or amount is None,
+        signed_size=size if side is Side.LONG else -size,
+        signed_notional=notional if side is Side.LONG else -notional,
     )
 
 

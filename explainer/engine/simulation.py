@@ -87,12 +87,6 @@ class Replay:
     insurance_fund: Decimal
 
 
-def _same(cached: tuple, key: tuple) -> bool:
-    """The same marked figures (the very objects) and equal cross totals."""
-    marks_same = all(a is b for a, b in zip(cached[:-1], key[:-1], strict=True))
-    return marks_same and cached[-1] == key[-1]
-
-
 def _without(group: tuple[int, ...], index: int) -> tuple[int, ...]:
     return tuple(member for member in group if member != index)
 
@@ -204,7 +198,7 @@ class _Book:
         self.realized_pnl = self.fees = self.insurance_fund = ZERO
         self.events: list[LiquidationEvent] = []
         self.groups = groups(terms)
-        self.results: dict[tuple[int, ...], tuple[tuple, tuple[PositionResult, ...]]] = {}
+        self.results: dict[tuple[int, ...], tuple[list, object, tuple[PositionResult, ...]]] = {}
 
     def advance(self, step: int, moves: dict[str, Decimal]) -> ReplayStep:
         self.marks = {**self.marks, **moves}
@@ -259,17 +253,19 @@ class _Book:
 
     def _results(self, group: tuple[int, ...], cross: CrossTotals) -> tuple[PositionResult, ...]:
         """A group's results, reused while neither its marks nor (if cross) the totals move."""
-        terms, figures = self.terms, self.figures
-        key = (*(figures[i] for i in group), None if terms[group[0]].isolated else cross)
+        terms, marks = self.terms, [self.figures[i] for i in group]
+        totals = None if terms[group[0]].isolated else cross
         cached = self.results.get(group)
-        if cached and _same(cached[0], key):
-            return cached[1]
-        held, backing = collateral(group, terms, figures, cross)
-        prices = group_prices(
-            [terms[i] for i in group], [figures[i] for i in group], held=held, backing=backing
+        if cached is not None and cached[0] == marks and cached[1] == totals:
+            return cached[2]  # lists and tuples compare identical members at once
+        held, backing = collateral(group, terms, self.figures, cross)
+        members = [terms[i] for i in group]
+        prices = group_prices(members, marks, held=held, backing=backing)
+        results = tuple(
+            position_result(term, marked, cross, prices)
+            for term, marked in zip(members, marks, strict=True)
         )
-        results = tuple(position_result(terms[i], figures[i], cross, prices) for i in group)
-        self.results[group] = (key, results)
+        self.results[group] = (marks, totals, results)
         return results
 
     def _settle(

@@ -66,6 +66,8 @@ def position_clash(
 ) -> tuple[int, str, str] | None:
     """The first position the position mode does not allow: (its index, the field, why)."""
     hedge = mode == PositionMode.HEDGE
+    if not hedge and len({position.market for position in positions}) == len(positions):
+        return None  # the common case, in one line: one position per market
     seen: dict[object, int] = {}
     marks: dict[str, tuple[int, Decimal]] = {}
     for index, position in enumerate(positions):

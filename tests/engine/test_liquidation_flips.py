@@ -89,3 +89,34 @@ def test_a_hedged_market_flips_where_its_long_and_short_move_together(account, d
     below, above = seen["evaluate"]
     assert below != above
     assert all(each == [below, above] for each in seen.values()), seen
+
+
+def statuses(account, market, index, prices):
+    results = evaluate_at_marks(account, market=market, prices=prices)
+    return {result.positions[index].liquidated for result in results}
+
+
+@settings(max_examples=100)
+@given(st.one_of(accounts(), hedged()), st.data())
+def test_no_price_nearer_the_mark_flips_first(account, data):
+    # The reported price is the nearest flip: every price closer to the mark, on either side,
+    # is in the state the mark is in.
+    index = data.draw(st.integers(0, len(account.positions) - 1))
+    result = evaluate(account).positions[index]
+    assume(result.liquidation_price is not None)
+    mark, gap = result.mark_price, result.liquidation_price - result.mark_price
+    with localcontext(CONTEXT):
+        nearer = [mark + gap * k / 20 for k in range(-19, 20)]
+    nearer = [price for price in nearer if price > 0]
+    assert statuses(account, result.market, index, nearer) == {result.liquidated}
+
+
+@settings(max_examples=100)
+@given(st.one_of(accounts(), hedged()), st.data())
+def test_without_a_liquidation_price_no_mark_changes_the_state(account, data):
+    index = data.draw(st.integers(0, len(account.positions) - 1))
+    result = evaluate(account).positions[index]
+    assume(result.liquidation_price is None)
+    with localcontext(CONTEXT):
+        scale = [result.mark_price * Decimal(2) ** k for k in range(-30, 31)]
+    assert statuses(account, result.market, index, scale) == {result.liquidated}
