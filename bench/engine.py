@@ -2,7 +2,12 @@
 
 Each figure stands beside a reference timed in the same run: a bare loop doing one Decimal
 multiply-add per position per call (or per point, or per step). The ratio, engine time over
-reference time, stays roughly the same from one machine to the next. Not part of the tests.
+reference time, stays roughly the same from one machine to the next. Engine and reference
+rounds alternate and each keeps its best round, so a machine busy with other work slows
+both alike. Not part of the tests.
+
+Accounts hold one position per market in one-way mode (three markets: up to 3 positions)
+and a long and a short per market in hedge mode (up to 6).
 """
 
 import random
@@ -20,6 +25,7 @@ from explainer.engine import (  # noqa: E402
     Account,
     MarginMode,
     Position,
+    PositionMode,
     Side,
     evaluate,
     replay,
@@ -28,14 +34,16 @@ from explainer.engine import (  # noqa: E402
 
 PRICES = {"BTC-PERP": Decimal(50000), "ETH-PERP": Decimal(3000), "SOL-PERP": Decimal(150)}
 SIZES = {"BTC-PERP": Decimal("0.01"), "ETH-PERP": Decimal("0.2"), "SOL-PERP": Decimal(4)}
-REPEATS = 3
+STEPS = 2_000
 
 
 def make_account(count: int) -> Account:
+    """Up to 3 positions in one-way mode, one per market; up to 6 in hedge mode, the first
+    three long and the next three short. Every third position is cross."""
     markets = list(PRICES)
     positions = tuple(
         Position(
-            side=Side.LONG if i % 2 == 0 else Side.SHORT,
+            side=Side.LONG if i < 3 else Side.SHORT,
             size=SIZES[markets[i % 3]] * (1 + i % 5),
             entry_price=PRICES[markets[i % 3]],
             leverage=Decimal(5 + i % 10),
@@ -46,7 +54,8 @@ def make_account(count: int) -> Account:
         )
         for i in range(count)
     )
-    return Account(wallet_balance=Decimal(100000), positions=positions)
+    mode = PositionMode.HEDGE if count > 3 else PositionMode.ONE_WAY
+    return Account(wallet_balance=Decimal(100000), positions=positions, position_mode=mode)
 
 
 def make_path(steps: int, markets: list[str], *, one_per_step: bool) -> list[dict[str, Decimal]]:
@@ -62,15 +71,18 @@ def make_path(steps: int, markets: list[str], *, one_per_step: bool) -> list[dic
     return path
 
 
-def best_time(run: Callable[[], object], calls: int = 1) -> float:
-    """Seconds per call, the best of REPEATS rounds."""
-    rounds = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        for _ in range(calls):
-            run()
-        rounds.append((time.perf_counter() - start) / calls)
-    return min(rounds)
+def paired(
+    engine: Callable[[], object], yardstick: Callable[[], object], *, calls: int, rounds: int
+) -> tuple[float, float]:
+    """Seconds per call of each, the best of `rounds` alternating rounds of `calls` calls."""
+    best = [float("inf"), float("inf")]
+    for _ in range(rounds):
+        for slot, run in enumerate((engine, yardstick)):
+            start = time.perf_counter()
+            for _ in range(calls):
+                run()
+            best[slot] = min(best[slot], (time.perf_counter() - start) / calls)
+    return best[0], best[1]
 
 
 def reference(operations: int) -> Callable[[], Decimal]:
@@ -88,12 +100,12 @@ def reference(operations: int) -> Callable[[], Decimal]:
 
 def evaluate_rows() -> list[tuple[str, str, str, float]]:
     rows = []
-    for count in (1, 10, 50):
+    for count in (1, 3, 6):
         chosen = make_account(count)
-        calls = max(20, 2000 // count)
-        engine = best_time(lambda chosen=chosen: evaluate(chosen), calls)
-        yardstick = best_time(reference(count), calls)
-        name = f"evaluate, {count} position{'s' if count > 1 else ''}"
+        run = lambda chosen=chosen: evaluate(chosen)  # noqa: E731
+        engine, yardstick = paired(run, reference(count), calls=100, rounds=60)
+        mode = " (hedge)" if count > 3 else ""
+        name = f"evaluate, {count} position{'s' if count > 1 else ''}{mode}"
         rows.append(
             (
                 name,
@@ -108,19 +120,20 @@ def evaluate_rows() -> list[tuple[str, str, str, float]]:
 def sweep_row() -> tuple[str, str, str, float]:
     chosen = make_account(2)
     prices = [Decimal(30000 + 80 * k) for k in range(500)]
-    engine = best_time(lambda: sweep(chosen, market="BTC-PERP", prices=prices))
-    yardstick = best_time(reference(500 * 2))
+    run = lambda: sweep(chosen, market="BTC-PERP", prices=prices)  # noqa: E731
+    engine, yardstick = paired(run, reference(500 * 2), calls=1, rounds=30)
     name = "sweep, 500 points, 2 positions"
     return name, f"{engine * 1000:.1f} ms", f"{yardstick * 1000:.2f} ms", engine / yardstick
 
 
-def replay_row(*, one_per_step: bool) -> tuple[str, str, str, float]:
-    chosen = make_account(10)
-    path = make_path(10_000, list(PRICES), one_per_step=one_per_step)
-    engine = best_time(lambda: replay(chosen, path=path, liquidation_fee_rate=Decimal("0.005")))
-    yardstick = best_time(reference(10_000 * 10))
+def replay_row(count: int, *, one_per_step: bool) -> tuple[str, str, str, float]:
+    chosen = make_account(count)
+    path = make_path(STEPS, list(PRICES), one_per_step=one_per_step)
+    run = lambda: replay(chosen, path=path, liquidation_fee_rate=Decimal("0.005"))  # noqa: E731
+    engine, yardstick = paired(run, reference(STEPS * count), calls=1, rounds=10)
     moves = "one market a step" if one_per_step else "every market every step"
-    name = f"replay, 10,000 steps × 10 positions, {moves}"
+    mode = "hedge" if count > 3 else "one-way"
+    name = f"replay, {STEPS:,} steps × {count} positions ({mode}), {moves}"
     return name, f"{engine * 1000:.0f} ms", f"{yardstick * 1000:.1f} ms", engine / yardstick
 
 
@@ -128,8 +141,9 @@ def main() -> None:
     rows = [
         *evaluate_rows(),
         sweep_row(),
-        replay_row(one_per_step=False),
-        replay_row(one_per_step=True),
+        replay_row(3, one_per_step=False),
+        replay_row(6, one_per_step=False),
+        replay_row(6, one_per_step=True),
     ]
     header = ("benchmark", "engine", "reference", "engine / reference")
     widths = [max(len(row[i]) for row in [*rows, header]) for i in range(3)]
