@@ -52,6 +52,8 @@ def api_wait(request: HttpRequest) -> int | None:
 
 
 def _wait(request: HttpRequest, rates_by_group: dict[str, str]) -> int | None:
+    if not client_address(request):  # gunicorn on a unix socket passes none; nothing to count
+        return None
     waits = []
     for group, rate in rates_by_group.items():
         try:

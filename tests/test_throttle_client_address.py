@@ -27,3 +27,12 @@ def test_with_trusted_proxies_the_address_the_outermost_one_saw_is_used(settings
 def test_a_request_that_did_not_pass_every_proxy_keeps_remote_addr(settings, forwarded_for):
     settings.TRUSTED_PROXY_COUNT = 2
     assert client_address(_request(forwarded_for)) == "192.0.2.1"
+
+
+def test_a_request_with_no_address_is_answered_not_counted(client):
+    response = client.post(
+        "/api/v1/evaluate", "{}", content_type="application/json", REMOTE_ADDR=""
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"]

@@ -72,16 +72,18 @@ NON_NEGATIVE = Kind(
     Decimal(0), LARGEST, True, True, f"0{_ZERO_PLACES}|{_FRACTION}|{_WHOLE}", "0 or more"
 )
 RATE = Kind(Decimal(0), Decimal(1), True, False, f"0{_PLACES}", "0 or more", " (0.005 is 0.5 %)")
-LEVERAGE = Kind(
-    Decimal(1),
-    MAX_LEVERAGE,
-    True,
-    True,
-    rf"[1-9]\d?{_PLACES}|1[01]\d{_PLACES}|12[0-4]{_PLACES}|125{_ZERO_PLACES}",
-    "at least 1",
-)
-if MAX_LEVERAGE != 125:  # the leverage pattern spells out 1 to 125
-    raise AssertionError("rewrite LEVERAGE's pattern for the new maximum")
+
+
+def leverage_up_to(most: Decimal) -> Kind:
+    """From 1 to a whole-number maximum; the pattern lists the whole numbers below it."""
+    if most != most.to_integral_value() or not 1 <= most <= 1000:
+        raise ValueError("a leverage cap is a whole number from 1 to 1,000")
+    below = "|".join(str(whole) for whole in range(int(most) - 1, 0, -1))
+    pattern = f"({below}){_PLACES}|{int(most)}{_ZERO_PLACES}" if below else f"1{_ZERO_PLACES}"
+    return Kind(Decimal(1), most, True, True, pattern, "at least 1")
+
+
+LEVERAGE = leverage_up_to(MAX_LEVERAGE)
 
 
 def is_plain(kind: Kind, text: str) -> bool:

@@ -68,14 +68,27 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
     },
     "simulate": {
         "crash": {
-            "summary": "BTC falls: the isolated long is liquidated, then the cross one too",
+            "summary": "BTC falls and the isolated BTC long is liquidated; then ETH falls and "
+            "takes the cross ETH long with it",
             "value": {
                 "wallet_balance": "400",
                 "positions": [
                     {"id": "iso", **_SEED, "margin_mode": "isolated", "isolated_margin": "100"},
-                    {"id": "cross", **_SEED, "margin_mode": "cross"},
+                    {
+                        "id": "cross",
+                        "market": "ETH-PERP",
+                        "side": "long",
+                        "size": "1",
+                        "entry_price": "3000",
+                        "leverage": "10",
+                        "margin_mode": "cross",
+                    },
                 ],
-                "path": [{"BTC-PERP": "47000"}, {"BTC-PERP": "45220"}, {"BTC-PERP": "34000"}],
+                "path": [
+                    {"BTC-PERP": "47000", "ETH-PERP": "2950"},
+                    {"BTC-PERP": "45220"},
+                    {"ETH-PERP": "2600"},
+                ],
                 "liquidation_fee_rate": "0.002",
             },
         },

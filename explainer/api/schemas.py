@@ -107,6 +107,25 @@ POSITION = _object(
     + ("maintenance_amount",),
     nullable=True,
 )
+
+
+def _when(field: str, value: str, then: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "if": {"properties": {field: {"const": value}}, "required": [field]},
+        "then": {"properties": then},
+    }
+
+
+# What one position's own fields rule out: a market's lower leverage cap, and isolated_margin
+# on a cross position (null there means "not given").
+POSITION["allOf"] = [
+    _when("margin_mode", "cross", {"isolated_margin": {"type": "null"}}),
+    *(
+        _when("market", symbol, {"leverage": numbers.leverage_up_to(cap).json_schema()})
+        for symbol, cap in ((m.symbol, m.max_leverage) for m in MARKETS.values())
+        if cap < numbers.MAX_LEVERAGE
+    ),
+]
 _ACCOUNT = {
     "wallet_balance": _with(
         _NON_NEGATIVE,

@@ -34,3 +34,17 @@ def cross_seed(seed):
     return {key: value for key, value in seed.items() if key != "isolated_margin"} | {
         "margin_mode": "cross"
     }
+
+
+@pytest.fixture
+def cross_eth():
+    """A cross ETH-PERP long, 1 at 3,000 with 10× leverage: in one-way mode an account holds
+    one position per market, so a second position goes in another market."""
+    return {
+        "market": "ETH-PERP",
+        "side": "long",
+        "size": "1",
+        "entry_price": "3000",
+        "leverage": "10",
+        "margin_mode": "cross",
+    }

@@ -85,7 +85,11 @@ def test_a_given_rate_without_an_amount_means_amount_zero(post, seed):
 
 def test_positions_come_back_in_request_order(post, seed):
     ids = ["zeta", "alpha", "mu"]
-    positions = [seed | {"id": name, "isolated_margin": "50"} for name in ids]
+    markets = ["SOL-PERP", "BTC-PERP", "ETH-PERP"]
+    positions = [
+        seed | {"id": name, "market": market, "isolated_margin": "50", "leverage": "5"}
+        for name, market in zip(ids, markets, strict=True)
+    ]
 
     body = post("evaluate", {"wallet_balance": "500", "positions": positions}).json()
 
@@ -124,8 +128,8 @@ def test_no_liquidation_price_is_null(post, seed):
     assert position["liquidation_price"] is None
 
 
-def test_explain_adds_each_positions_derivations(post, seed, cross_seed):
-    body = {"wallet_balance": "500", "positions": [seed, cross_seed], "explain": True}
+def test_explain_adds_each_positions_derivations(post, seed, cross_eth):
+    body = {"wallet_balance": "500", "positions": [seed, cross_eth], "explain": True}
 
     positions = post("evaluate", body).json()["positions"]
 

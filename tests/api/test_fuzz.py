@@ -3,6 +3,8 @@
 import json
 import os
 
+import pytest
+from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,6 +46,14 @@ bodies = st.fixed_dictionaries(
     {"wallet_balance": scalars, "positions": positions},
     optional={"explain": scalars, "path": junk, "liquidation_fee_rate": scalars},
 )
+
+
+@pytest.fixture(autouse=True)
+def _unlimited():
+    """FUZZ_EXAMPLES=10000 sends ten thousand bodies from one address; tests/test_throttle_api.py
+    tests the limit itself."""
+    with override_settings(RATELIMIT_ENABLE=False):
+        yield
 
 
 def _amounts(low, high):

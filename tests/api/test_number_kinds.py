@@ -16,6 +16,7 @@ KINDS = {
     "non-negative": numbers.NON_NEGATIVE,
     "rate": numbers.RATE,
     "leverage": numbers.LEVERAGE,
+    "leverage up to 50": numbers.leverage_up_to(Decimal(50)),
 }
 texts = st.from_regex(r"-?\d{0,17}(\.\d{0,20})?([eE]-?\d{1,2})?", fullmatch=True)
 values = (

@@ -6,15 +6,15 @@ from explainer.api.parsing import MAX_STEPS, InvalidBody, simulate_request
 
 
 @pytest.fixture
-def crash(seed, cross_seed):
-    """An isolated and a cross BTC long while BTC falls; both get liquidated."""
+def crash(seed, cross_eth):
+    """An isolated BTC long and a cross ETH long while both fall; both get liquidated."""
     return {
         "wallet_balance": "400",
-        "positions": [seed | {"id": "iso"}, cross_seed | {"id": "cross"}],
+        "positions": [seed | {"id": "iso"}, cross_eth | {"id": "cross"}],
         "path": [
             {"BTC-PERP": "47000"},
             {"BTC-PERP": 45220},
-            {"BTC-PERP": "34000", "ETH-PERP": "3000"},
+            {"BTC-PERP": "34000", "ETH-PERP": "2600"},
         ],
         "liquidation_fee_rate": "0.002",
     }
@@ -59,7 +59,7 @@ def test_each_step_shows_the_account_and_the_survivors_liquidation_prices(post, 
     ]
     assert steps[0]["liquidation_prices"]["iso"].startswith("45226.130653266")
     assert steps[1]["wallet_balance"] == "300"
-    assert steps[2]["marks"] == {"BTC-PERP": "34000", "ETH-PERP": "3000"}
+    assert steps[2]["marks"] == {"BTC-PERP": "34000", "ETH-PERP": "2600"}
 
 
 def test_a_path_that_liquidates_nothing_has_no_events(post, crash):
