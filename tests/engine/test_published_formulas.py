@@ -5,10 +5,11 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from explainer.engine import evaluate
+from explainer.engine import MarginError, evaluate, get_market
 from explainer.engine.decimals import CONTEXT
 from explainer.engine.liquidation import liquidation_price
 from tests.engine.builders import D, account, position
+from tests.engine.strategies import ENTRY
 
 
 def binance_liquidation_price(*, wb, tmm1, upnl1, cum_b, side, size, entry, mmr):
@@ -109,3 +110,51 @@ def test_negative_price_is_none_where_binance_shows_dashes():
     mine = evaluate(account("100000", fully_backed)).positions[0]
     assert binance_for(mine, wb=D(100000)) < 0
     assert mine.liquidation_price is None
+
+
+def binance_multi_bracket(*, wb, side, size, entry, tiers):
+    """The FAQ's note: "If your position (calculated at the liquidation price) and the current
+    position ... are of different levels", substitute that level's rate and amount and
+    recalculate. Done here for every bracket: the answer is the one inside its own bracket."""
+    for tier in tiers:
+        price = binance_liquidation_price(
+            wb=wb, tmm1=0, upnl1=0, cum_b=tier.maintenance_amount, side=side, size=size,
+            entry=entry, mmr=tier.maintenance_margin_rate,
+        )  # fmt: skip
+        notional = size * price
+        if tier.floor <= notional and (tier.cap is None or notional < tier.cap):
+            return price if price > 0 else None
+    return None
+
+
+GRID = [
+    (market, side, size, leverage)
+    for market, sizes in {
+        "BTC-PERP": ["0.5", "3", "12", "40", "150", "400"],
+        "ETH-PERP": ["5", "20", "80", "300", "900"],
+        "SOL-PERP": ["40", "150", "600", "2500"],
+    }.items()
+    for side in ("long", "short")
+    for size in sizes
+    for leverage in ("1.1", "2", "3", "5", "10", "20", "50")
+]
+
+
+def test_a_grid_of_isolated_positions_follows_the_multi_bracket_rule():
+    crossed = 0
+    for market, side, size, leverage in GRID:
+        chosen = position(side=side, size=size, entry=str(ENTRY[market]), leverage=leverage,
+                          market=market)  # fmt: skip
+        try:
+            result = evaluate(account("1e9", chosen)).positions[0]
+        except MarginError:
+            continue  # above the tier's leverage cap
+        rule = binance_multi_bracket(
+            wb=result.margin, side=result.side.sign, size=result.size,
+            entry=result.entry_price, tiers=get_market(market).tiers,
+        )  # fmt: skip
+        assert result.liquidation_price == rule, (market, side, size, leverage)
+        crossed += rule is not None and result.liquidation_price != binance_for(
+            result, wb=result.margin
+        )
+    assert crossed >= 10  # the grid does cross tiers
