@@ -98,11 +98,10 @@ def _alone(term: Terms, figures: Marked, *, held: Decimal, backing: Decimal) -> 
     bracket, notional = term.brackets[figures.bracket], term.size * root
     # Below the lowest bracket's floor means below zero: no price liquidates it.
     low_enough = bracket.floor <= notional or not figures.bracket
+    liquidated = held + figures.unrealized_pnl <= figures.maintenance_margin
     if low_enough and (bracket.cap is None or notional < bracket.cap):
         crossing = Crossing(root, (figures.bracket,), False) if root > 0 else None
-        liquidated = held + figures.unrealized_pnl <= figures.maintenance_margin
     else:
-        liquidated = held + figures.unrealized_pnl <= figures.maintenance_margin
         group = _Group((term,), net, signed, held, True)
         crossing = liquidation(group, (figures,), liquidated=liquidated)
     exposed = liquidated or crossing is not None
