@@ -72,3 +72,12 @@ def test_a_form_without_its_token_is_refused_in_the_sites_words():
 
     assert response.status_code == 403
     assert "nothing was saved" in response.content.decode()
+
+
+def test_an_unknown_api_address_answers_json_in_debug_too(client, settings):
+    settings.DEBUG = True
+
+    response = client.get("/api/v1/nothing-here")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
