@@ -1,6 +1,7 @@
 """robots.txt, and the error pages: HTML that says what is true for each case, or the API's
 JSON error body for anything under /api/ (a client there must never have to parse HTML)."""
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -72,7 +73,8 @@ ERRORS = {
     ),
     "too_large": (
         "That was too much to send",
-        "The request was over 64 KB, so it was not read and nothing was saved. If you were "
+        f"The request was over {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024} KB, so it was not "
+        "read and nothing was saved. If you were "
         "writing a comment, shorten it and send it again.",
     ),
     "forbidden": (
