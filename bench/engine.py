@@ -6,8 +6,12 @@ reference time, stays roughly the same from one machine to the next. Engine and 
 rounds alternate and each keeps its best round, so a machine busy with other work slows
 both alike. Not part of the tests.
 
-Accounts hold one position per market in one-way mode (three markets: up to 3 positions)
-and a long and a short per market in hedge mode (up to 6).
+Accounts hold one position per market in one-way mode (up to 5 positions, one per market)
+and a long and a short per market in hedge mode (up to 10).
+
+The issue's replay target: 10,000 steps of 10 positions (hedge mode, five markets), every
+market moving each step, a step being 15 minutes, so that funding falls due every 32
+steps, with the markets' liquidation fees, at most 17× the reference.
 """
 
 import random
@@ -32,29 +36,45 @@ from explainer.engine import (  # noqa: E402
     sweep,
 )
 
-PRICES = {"BTC-PERP": Decimal(50000), "ETH-PERP": Decimal(3000), "SOL-PERP": Decimal(150)}
-SIZES = {"BTC-PERP": Decimal("0.01"), "ETH-PERP": Decimal("0.2"), "SOL-PERP": Decimal(4)}
+PRICES = {
+    "BTC-PERP": Decimal(50000),
+    "ETH-PERP": Decimal(3000),
+    "SOL-PERP": Decimal(150),
+    "XRP-PERP": Decimal("0.6"),
+    "AVAX-PERP": Decimal(30),
+}
+SIZES = {
+    "BTC-PERP": Decimal("0.01"),
+    "ETH-PERP": Decimal("0.2"),
+    "SOL-PERP": Decimal(4),
+    "XRP-PERP": Decimal(1000),
+    "AVAX-PERP": Decimal(20),
+}
+MARKETS = list(PRICES)
 STEPS = 2_000
+LONG_STEPS = 10_000
 
 
-def make_account(count: int) -> Account:
-    """Up to 3 positions in one-way mode, one per market; up to 6 in hedge mode, the first
-    three long and the next three short. Every third position is cross."""
-    markets = list(PRICES)
+def make_account(count: int, markets: int = 3) -> Account:
+    """`count` positions over the first `markets` markets: one per market in one-way mode;
+    in hedge mode (more positions than markets) a long in each, then a short in each. Every
+    third position is cross."""
+    chosen = MARKETS[: min(count, markets)]
+    width = len(chosen)
     positions = tuple(
         Position(
-            side=Side.LONG if i < 3 else Side.SHORT,
-            size=SIZES[markets[i % 3]] * (1 + i % 5),
-            entry_price=PRICES[markets[i % 3]],
+            side=Side.LONG if i < width else Side.SHORT,
+            size=SIZES[chosen[i % width]] * (1 + i % 5),
+            entry_price=PRICES[chosen[i % width]],
             leverage=Decimal(5 + i % 10),
             margin_mode=MarginMode.CROSS if i % 3 == 0 else MarginMode.ISOLATED,
-            market=markets[i % 3],
-            mark_price=PRICES[markets[i % 3]] * Decimal("1.01"),
+            market=chosen[i % width],
+            mark_price=PRICES[chosen[i % width]] * Decimal("1.01"),
             id=f"p{i}",
         )
         for i in range(count)
     )
-    mode = PositionMode.HEDGE if count > 3 else PositionMode.ONE_WAY
+    mode = PositionMode.HEDGE if count > width else PositionMode.ONE_WAY
     return Account(wallet_balance=Decimal(100000), positions=positions, position_mode=mode)
 
 
@@ -128,12 +148,31 @@ def sweep_row() -> tuple[str, str, str, float]:
 
 def replay_row(count: int, *, one_per_step: bool) -> tuple[str, str, str, float]:
     chosen = make_account(count)
-    path = make_path(STEPS, list(PRICES), one_per_step=one_per_step)
+    path = make_path(STEPS, MARKETS[:3], one_per_step=one_per_step)
     run = lambda: replay(chosen, path=path, liquidation_fee_rate=Decimal("0.005"))  # noqa: E731
     engine, yardstick = paired(run, reference(STEPS * count), calls=1, rounds=10)
     moves = "one market a step" if one_per_step else "every market every step"
     mode = "hedge" if count > 3 else "one-way"
     name = f"replay, {STEPS:,} steps × {count} positions ({mode}), {moves}"
+    return name, f"{engine * 1000:.0f} ms", f"{yardstick * 1000:.1f} ms", engine / yardstick
+
+
+def long_replay_row() -> tuple[str, str, str, float]:
+    """The issue's target: 10,000 steps × 10 positions, funding and fees included."""
+    chosen = make_account(10, markets=5)
+    path = make_path(LONG_STEPS, MARKETS, one_per_step=False)
+
+    def run() -> object:
+        return replay(
+            chosen,
+            path=path,
+            liquidation_fee_rate=None,
+            funding_rates={},
+            hours_per_step=Decimal("0.25"),
+        )
+
+    engine, yardstick = paired(run, reference(LONG_STEPS * 10), calls=1, rounds=5)
+    name = f"replay, {LONG_STEPS:,} steps × 10 positions (hedge), funding every 8 h, fees"
     return name, f"{engine * 1000:.0f} ms", f"{yardstick * 1000:.1f} ms", engine / yardstick
 
 
@@ -144,6 +183,7 @@ def main() -> None:
         replay_row(3, one_per_step=False),
         replay_row(6, one_per_step=False),
         replay_row(6, one_per_step=True),
+        long_replay_row(),
     ]
     header = ("benchmark", "engine", "reference", "engine / reference")
     widths = [max(len(row[i]) for row in [*rows, header]) for i in range(3)]

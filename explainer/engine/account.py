@@ -8,7 +8,7 @@ from .decimals import EXACT, ZERO, exact_sum, in_context
 from .liquidation import Prices, group_prices
 from .markets import get_market
 from .models import Account
-from .positions import Marked, Terms, at_mark
+from .positions import Marked, Terms, at_mark, requirement
 from .results import AccountResult, PositionResult
 from .validation import checked_terms, positive
 
@@ -17,6 +17,9 @@ class CrossTotals(NamedTuple):
     wallet: Decimal
     unrealized_pnl: Decimal
     maintenance_margin: Decimal
+    # What liquidation is measured against: the maintenance margin, plus the closing fees
+    # when they are reserved.
+    requirement: Decimal
     initial_margin: Decimal
     margin_balance: Decimal
     has_positions: bool
@@ -108,22 +111,26 @@ def cross_totals(
 ) -> CrossTotals:
     margins = [term.margin for term in terms if term.isolated]
     cross_wallet = EXACT.subtract(wallet, exact_sum(margins)) if margins else wallet
-    pnl = maintenance = initial = ZERO
+    pnl = maintenance = initial = reserved = ZERO
     for term, figures in zip(terms, marked, strict=True):
         if not term.isolated:
             pnl += figures.unrealized_pnl
             maintenance += figures.maintenance_margin
             initial += term.initial_margin
+            if term.reserve:
+                reserved += term.reserve * figures.notional
     balance = cross_wallet + pnl
+    requirement = maintenance + reserved if reserved else maintenance
     has_positions = len(margins) < len(terms)
     return CrossTotals(
         wallet=cross_wallet,
         unrealized_pnl=pnl,
         maintenance_margin=maintenance,
+        requirement=requirement,
         initial_margin=initial,
         margin_balance=balance,
         has_positions=has_positions,
-        liquidated=has_positions and balance <= maintenance,
+        liquidated=has_positions and balance <= requirement,
     )
 
 
@@ -149,18 +156,18 @@ def collateral(
     """What backs the group: (with maintenance margins, without them).
 
     Isolated: its margin, twice. Cross: the cross wallet plus the other markets' cross uPnL,
-    less their maintenance margin for the first figure.
+    less their maintenance margin (and reserved closing fees) for the first figure.
     """
     if len(group) == 1:
         (index,) = group
         if terms[index].isolated:
             return terms[index].margin, terms[index].margin
-        pnl, maintenance = marked[index].unrealized_pnl, marked[index].maintenance_margin
+        pnl, required = marked[index].unrealized_pnl, requirement(terms[index], marked[index])
     else:
         pnl = sum(marked[index].unrealized_pnl for index in group)
-        maintenance = sum(marked[index].maintenance_margin for index in group)
+        required = sum(requirement(terms[index], marked[index]) for index in group)
     backing = cross.wallet + (cross.unrealized_pnl - pnl)
-    return backing - (cross.maintenance_margin - maintenance), backing
+    return backing - (cross.requirement - required), backing
 
 
 def position_prices(
@@ -190,7 +197,7 @@ def position_result(
     term: Terms, figures: Marked, cross: CrossTotals, prices: Prices
 ) -> PositionResult:
     if term.isolated:
-        liquidated = term.margin + figures.unrealized_pnl <= figures.maintenance_margin
+        liquidated = term.margin + figures.unrealized_pnl <= requirement(term, figures)
     else:
         liquidated = cross.liquidated
     crossing = prices.liquidation

@@ -48,7 +48,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .decimals import ZERO
-from .positions import Marked, Terms
+from .positions import Marked, Terms, requirement
 
 
 class Crossing(NamedTuple):
@@ -80,12 +80,14 @@ def group_prices(
         return _alone(terms[0], marked[0], held=held, backing=backing)
     net, signed = net_size(terms)
     group = _Group(terms, net, signed, held, all(term.continuous for term in terms))
-    equity = sum((f.unrealized_pnl - f.maintenance_margin for f in marked), held)
+    equity = held
+    for term, figures in zip(terms, marked, strict=True):
+        equity += figures.unrealized_pnl - requirement(term, figures)
     crossing = liquidation(group, marked, liquidated=equity <= 0)
     exposed = equity <= 0 or crossing is not None
     return Prices(
         liquidation=crossing,
-        bankruptcy=_positive((signed - backing) / net) if net else None,
+        bankruptcy=_bankruptcy(terms, net=net, signed=signed, backing=backing),
         max_loss=max_loss(signed=signed, backing=backing, exposed=exposed),
     )
 
@@ -94,11 +96,11 @@ def _alone(term: Terms, figures: Marked, *, held: Decimal, backing: Decimal) -> 
     """One position: its crossing is unique, so the line of the mark's bracket is the answer
     whenever its root lies in that bracket (the common case, worth its own few lines)."""
     net, signed = term.signed_size, term.signed_notional
-    root = (signed - held - figures.amount) / (net - term.size * figures.rate)
+    root = (signed - held - figures.amount) / (net - term.size * (figures.rate + term.reserve))
     bracket, notional = term.brackets[figures.bracket], term.size * root
     # Below the lowest bracket's floor means below zero: no price liquidates it.
     low_enough = bracket.floor <= notional or not figures.bracket
-    liquidated = held + figures.unrealized_pnl <= figures.maintenance_margin
+    liquidated = held + figures.unrealized_pnl <= requirement(term, figures)
     if low_enough and (bracket.cap is None or notional < bracket.cap):
         crossing = Crossing(root, (figures.bracket,), False) if root > 0 else None
     else:
@@ -106,7 +108,15 @@ def _alone(term: Terms, figures: Marked, *, held: Decimal, backing: Decimal) -> 
         crossing = liquidation(group, (figures,), liquidated=liquidated)
     exposed = liquidated or crossing is not None
     loss = max_loss(signed=signed, backing=backing, exposed=exposed)
-    return Prices(crossing, _positive((signed - backing) / net), loss)
+    return Prices(crossing, _bankruptcy((term,), net=net, signed=signed, backing=backing), loss)
+
+
+def _bankruptcy(
+    terms: Sequence[Terms], *, net: Decimal, signed: Decimal, backing: Decimal
+) -> Decimal | None:
+    """H₀ + Σ s·q·(P − E) − Σ q·P·reserve = 0: P = (Σ s·q·E − H₀) / Σ q·(s − reserve)."""
+    slope = net - sum((term.size * term.reserve for term in terms if term.reserve), ZERO)
+    return _positive((signed - backing) / slope) if slope else None
 
 
 def net_size(terms: Sequence[Terms]) -> tuple[Decimal, Decimal]:
@@ -206,7 +216,7 @@ def _line(group: _Group, brackets: tuple[int, ...]) -> tuple[Decimal, Decimal]:
     slope, amounts = group.net, ZERO
     for term, index in zip(group.terms, brackets, strict=True):
         bracket = term.brackets[index]
-        slope -= term.size * bracket.maintenance_margin_rate
+        slope -= term.size * (bracket.maintenance_margin_rate + term.reserve)
         amounts += bracket.maintenance_amount
     return slope, amounts
 

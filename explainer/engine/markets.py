@@ -1,4 +1,4 @@
-"""Market data: contract sizes and maintenance-margin tiers.
+"""Market data: contract sizes, maintenance-margin tiers, fee rates and funding terms.
 
 The numbers are illustrative, shaped like the tables large exchanges publish; they are not
 Entry Finance's live risk limits.
@@ -7,6 +7,13 @@ Each tier covers a band of notional (size × mark) with its own maintenance marg
 maximum leverage. Only the floors, rates and leverages are written down: the maintenance
 amounts are derived, amount_k = amount_{k−1} + floor_k · (rate_k − rate_{k−1}), which makes
 maintenance margin (notional · rate − amount) continuous where one tier meets the next.
+
+Fees are rates of the notional traded: maker for an order that rested on the book, taker for
+one that took liquidity, and the liquidation (clearance) fee charged on what the liquidation
+engine closes. The defaults are shaped like Binance USDⓈ-M's regular tier (0.02 % maker,
+0.05 % taker). Funding is paid every `interval_hours` (8 by default, as on Binance, Bybit
+and OKX); the default rate, 0.01 % per interval, is the interest-rate baseline those
+exchanges publish, the rate a calm market settles at.
 """
 
 from collections.abc import Mapping
@@ -27,6 +34,19 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class FeeRates:
+    maker: Decimal
+    taker: Decimal
+    liquidation: Decimal
+
+
+@dataclass(frozen=True)
+class Funding:
+    rate: Decimal  # per interval; positive: longs pay shorts
+    interval_hours: Decimal
+
+
+@dataclass(frozen=True)
 class Market:
     symbol: str
     base: str
@@ -34,6 +54,8 @@ class Market:
     lot_size: Decimal
     max_leverage: Decimal
     tiers: tuple[Tier, ...]
+    fees: FeeRates
+    funding: Funding
 
     def tier_index(self, notional: Decimal) -> int:
         for index, tier in enumerate(self.tiers):
@@ -58,9 +80,16 @@ def _tiers(*rows: tuple[str, str, int]) -> tuple[Tier, ...]:
     return tuple(tiers)
 
 
-def _market(symbol: str, tick: str, lot: str, tiers: tuple[Tier, ...]) -> Market:
+_FUNDING = Funding(rate=Decimal("0.0001"), interval_hours=Decimal(8))
+
+
+def _market(
+    symbol: str, tick: str, lot: str, tiers: tuple[Tier, ...], *, liquidation_fee: str
+) -> Market:
     base = symbol.removesuffix("-PERP")
-    return Market(symbol, base, Decimal(tick), Decimal(lot), tiers[0].max_leverage, tiers)
+    fees = FeeRates(Decimal("0.0002"), Decimal("0.0005"), Decimal(liquidation_fee))
+    leverage = tiers[0].max_leverage
+    return Market(symbol, base, Decimal(tick), Decimal(lot), leverage, tiers, fees, _FUNDING)
 
 
 MARKETS: Mapping[str, Market] = {
@@ -78,6 +107,7 @@ MARKETS: Mapping[str, Market] = {
                 ("5000000", "0.1", 5),
                 ("20000000", "0.15", 3),
             ),
+            liquidation_fee="0.005",
         ),
         _market(
             "ETH-PERP",
@@ -90,6 +120,7 @@ MARKETS: Mapping[str, Market] = {
                 ("500000", "0.05", 10),
                 ("2000000", "0.1", 5),
             ),
+            liquidation_fee="0.005",
         ),
         _market(
             "SOL-PERP",
@@ -101,6 +132,31 @@ MARKETS: Mapping[str, Market] = {
                 ("50000", "0.05", 10),
                 ("250000", "0.1", 5),
             ),
+            liquidation_fee="0.01",
+        ),
+        _market(
+            "XRP-PERP",
+            "0.0001",
+            "0.1",
+            _tiers(
+                ("0", "0.01", 50),
+                ("10000", "0.025", 20),
+                ("100000", "0.05", 10),
+                ("500000", "0.1", 5),
+            ),
+            liquidation_fee="0.01",
+        ),
+        _market(
+            "AVAX-PERP",
+            "0.001",
+            "0.1",
+            _tiers(
+                ("0", "0.01", 50),
+                ("5000", "0.025", 20),
+                ("50000", "0.05", 10),
+                ("250000", "0.1", 5),
+            ),
+            liquidation_fee="0.015",
         ),
     )
 }

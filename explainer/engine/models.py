@@ -1,8 +1,11 @@
 """What a trader holds: the engine's inputs."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+
+from .markets import FeeRates
 
 
 class Side(StrEnum):
@@ -55,3 +58,33 @@ class Account:
     wallet_balance: Decimal
     positions: tuple[Position, ...]
     position_mode: PositionMode = PositionMode.ONE_WAY
+    # Reserve the taker fee of closing each position in its bankruptcy and liquidation
+    # prices (as OKX and Gate do): the position is liquidated while there is still enough
+    # to pay for closing it.
+    reserve_closing_fee: bool = False
+    # Fee rates by market symbol, replacing the market's illustrative ones.
+    fee_rates: Mapping[str, FeeRates] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One market's prices at one moment. Only the mark decides liquidation; the last traded
+    price and the index (the spot exchanges' average the mark follows) are carried so that
+    events can show all three."""
+
+    mark: Decimal
+    last: Decimal | None = None
+    index: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a price path: the markets that move, and what else happens then."""
+
+    prices: Mapping[str, Decimal | Quote]
+    # Hours since the start (the account as given). None: the step's number times the
+    # replay's hours_per_step.
+    hours: Decimal | None = None
+    # Ids of profitable positions the exchange auto-deleverages at this step, because a
+    # liquidation elsewhere went past what the insurance fund held.
+    deleverage: tuple[str, ...] = ()

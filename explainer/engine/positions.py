@@ -39,6 +39,8 @@ class Terms:
     continuous: bool
     signed_size: Decimal  # s·q
     signed_notional: Decimal  # s·q·E
+    # The closing fee rate reserved in the liquidation and bankruptcy prices; 0 when none is.
+    reserve: Decimal = ZERO
 
     @property
     def tiered(self) -> bool:
@@ -61,7 +63,7 @@ _SIDES = {side.value: side for side in Side}
 _MODES = {mode.value: mode for mode in MarginMode}
 
 
-def terms_of(position: Position) -> Terms:
+def terms_of(position: Position, *, reserve: Decimal = ZERO) -> Terms:
     side, mode = _SIDES[position.side], _MODES[position.margin_mode]
     size, entry, leverage = (
         Decimal(position.size),
@@ -93,6 +95,7 @@ def terms_of(position: Position) -> Terms:
         continuous=rate is not None or amount is None,
         signed_size=size if side is Side.LONG else -size,
         signed_notional=notional if side is Side.LONG else -notional,
+        reserve=reserve,
     )
 
 
@@ -117,3 +120,25 @@ def at_mark(terms: Terms, mark: Decimal) -> Marked:
     rate, amount = bracket.maintenance_margin_rate, bracket.maintenance_amount
     pnl = terms.sign * terms.size * (mark - terms.entry_price)
     return Marked(mark, notional, rate, amount, notional * rate - amount, pnl, index)
+
+
+def requirement(terms: Terms, figures: Marked) -> Decimal:
+    """What liquidation is measured against: the maintenance margin, plus the closing fee
+    q·M·reserve when it is reserved."""
+    if terms.reserve:
+        return figures.maintenance_margin + terms.reserve * figures.notional
+    return figures.maintenance_margin
+
+
+def resized(terms: Terms, *, size: Decimal, margin: Decimal) -> Terms:
+    """The same position with a smaller size (the rest was closed) and the margin left."""
+    notional = size * terms.entry_price
+    return replace(
+        terms,
+        size=size,
+        entry_notional=notional,
+        initial_margin=notional / terms.leverage,
+        margin=margin,
+        signed_size=terms.sign * size,
+        signed_notional=terms.sign * notional,
+    )

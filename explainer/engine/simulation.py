@@ -1,46 +1,65 @@
-"""Sweeps (the account across a range of prices) and replays (along a path of marks).
+"""Sweeps (the account across a range of prices) and replays (along a path of prices).
 
 A sweep marks every position of one market at each price, holding the others at their
 marks, and applies liquidations to each price on its own, starting from the account given.
 
-A replay walks a path; each step maps market symbols to marks, and markets not named keep
-their mark. Liquidation policy at each step:
+A replay walks a path (see `paths`); markets a step does not name keep their mark. At each
+step, in this order (see `book` for how it is kept fast):
 
-1. Isolated: a position whose margin + uPnL ≤ MM is closed at the mark. Its PnL
-   s·q·(M − E) is realised, the liquidation fee (rate·q·M, capped at what is left above
-   bankruptcy) is charged, and what remains (margin + uPnL − fee; negative when the price
-   gapped past bankruptcy, the fund then covering the gap) goes to the insurance fund. The
-   trader loses exactly the allocated margin.
-2. Cross: then, if the cross margin balance ≤ Σ cross MM, every cross position is closed at
-   its mark the same way; the fees are capped together at the cross margin balance and
-   what is left of it goes to the insurance fund. The cross wallet is consumed; isolated
-   margins are untouched.
+1. Funding (when `funding_rates` is given): at every funding time the step's clock has
+   passed, each position of the market pays s·q·M·rate at the step's mark, from the cross
+   wallet or from its isolated margin (see `funding`).
+2. Auto-deleveraging: each position the step names is closed at the mark, its profit
+   realised, with no fee.
+3. Isolated: a position whose margin + uPnL ≤ MM (plus the closing fee when reserved) is
+   liquidated. With `partial_liquidation`, a position above its market's first bracket is
+   first cut, at the mark, to the largest size on the market's lot whose notional falls in
+   the bracket below, a bracket at a time, until what is left is healthy (each cut a
+   partial-liquidation event whose PnL and fee stay in the position's margin). Otherwise,
+   or when even the lowest bracket fails, it is closed at the mark: its PnL s·q·(M − E) is
+   realised, the liquidation fee (rate·q·M, capped at what is left above bankruptcy) is
+   charged, and what remains (margin + uPnL − fee) goes to the insurance fund. When that
+   is negative (the price went past bankruptcy) the fund pays the gap, as far as its
+   balance goes, and the rest is passed to auto-deleveraging of the other side (the
+   event's `deleveraged`). The trader loses exactly the allocated margin.
+4. Cross: then, if the cross margin balance ≤ Σ cross MM, the cross positions are cut the
+   same way (the one with the largest maintenance margin first, until the account is
+   healthy), or all closed at their marks; the fees are capped together at the cross
+   margin balance, and what is left of it goes to the insurance fund. The cross wallet is
+   consumed; isolated margins are untouched.
 
-Books, to the last digit: final wallet = initial wallet + realised PnL − fees − insurance
-fund. Cross positions share the cross wallet in proportion to their initial margins; that
-share is each one's `loss` in a cross liquidation and its equity in a sweep.
+Books, to the last digit: final wallet = initial wallet + realised PnL − fees − funding −
+insurance fund − deleveraged. Cross positions share the cross wallet in proportion to their
+initial margins; that share is each one's `loss` in a cross liquidation and its equity in a
+sweep.
+
+Each step's full figures (`ReplayStep.state`) are computed when they are first read, from
+the positions open and the marks at that step: a long replay costs only its checks.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
+from functools import cached_property
 
-from .account import (
-    CrossTotals,
-    account_result,
-    collateral,
-    cross_totals,
-    groups,
-    position_result,
-)
-from .decimals import EXACT, ZERO, exact_sum, in_context, trimmed
+from .account import CrossTotals, assemble, cross_totals
+from .book import Book, Rules, cross_shares
+from .decimals import CONTEXT, ZERO, in_context, trimmed
 from .errors import MarginError
-from .liquidation import group_prices
+from .events import LiquidationEvent
 from .markets import get_market
-from .models import Account, MarginMode
+from .models import Account, PathStep, Quote
+from .paths import checked_path
 from .positions import Marked, Terms, at_mark
-from .results import AccountResult, PositionResult
-from .validation import checked_terms, fraction, positive
+from .results import AccountResult
+from .validation import (
+    checked_terms,
+    fee_rates,
+    fraction,
+    funding_rate,
+    non_negative,
+    positive,
+)
 
 
 @dataclass(frozen=True)
@@ -51,57 +70,6 @@ class SweepPoint:
     # Isolated: margin + uPnL. Cross: its share of the cross wallet + uPnL. 0 once liquidated.
     position_equity: tuple[Decimal, ...]
     liquidated: tuple[bool, ...]
-
-
-@dataclass(frozen=True)
-class LiquidationEvent:
-    step: int
-    position_id: str
-    position_index: int
-    market: str
-    margin_mode: MarginMode
-    mark_price: Decimal
-    realized_pnl: Decimal
-    loss: Decimal
-    insurance_fund: Decimal
-    fee: Decimal
-
-
-@dataclass(frozen=True)
-class ReplayStep:
-    step: int
-    # Every market's mark after this step: the account's markets and any named so far.
-    marks: Mapping[str, Decimal]
-    wallet_balance: Decimal
-    state: AccountResult
-    events: tuple[LiquidationEvent, ...]
-
-
-@dataclass(frozen=True)
-class Replay:
-    steps: tuple[ReplayStep, ...]
-    events: tuple[LiquidationEvent, ...]
-    final_wallet_balance: Decimal
-    realized_pnl: Decimal
-    fees: Decimal
-    insurance_fund: Decimal
-
-
-def _without(group: tuple[int, ...], index: int) -> tuple[int, ...]:
-    return tuple(member for member in group if member != index)
-
-
-def cross_shares(cross_wallet: Decimal, terms: Sequence[Terms]) -> list[Decimal]:
-    """Each position's share of the cross wallet (0 for isolated); the shares sum to it exactly."""
-    cross = [index for index, term in enumerate(terms) if not term.isolated]
-    shares = [ZERO] * len(terms)
-    if not cross:
-        return shares
-    total = exact_sum(terms[index].initial_margin for index in cross)
-    for index in cross[:-1]:
-        shares[index] = cross_wallet * terms[index].initial_margin / total
-    shares[cross[-1]] = EXACT.subtract(cross_wallet, exact_sum(shares))
-    return shares
 
 
 @in_context
@@ -146,154 +114,152 @@ def _sweep_point(
     return SweepPoint(price, value, tuple(equities), tuple(flags))
 
 
+@dataclass(frozen=True)
+class ReplayStep:
+    step: int
+    # Every market's mark after this step: the account's markets and any named so far.
+    marks: Mapping[str, Decimal]
+    wallet_balance: Decimal
+    events: tuple[LiquidationEvent, ...]
+    # The hours since the start, when the path has a clock.
+    hours: Decimal | None = None
+    # The last and index prices the step gave, by market.
+    quotes: Mapping[str, Quote] = field(default_factory=dict)
+    open_terms: tuple[Terms, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def state(self) -> AccountResult:
+        """The account's figures after the step, as `evaluate` would give them."""
+        with localcontext(CONTEXT):
+            marked = [at_mark(term, self.marks[term.market.symbol]) for term in self.open_terms]
+            return assemble(wallet=self.wallet_balance, terms=self.open_terms, marked=marked)
+
+
+@dataclass(frozen=True)
+class Replay:
+    steps: tuple[ReplayStep, ...]
+    events: tuple[LiquidationEvent, ...]
+    final_wallet_balance: Decimal
+    realized_pnl: Decimal
+    fees: Decimal
+    insurance_fund: Decimal
+    # Funding paid, net (negative: received).
+    funding: Decimal = ZERO
+    # Losses past bankruptcy the insurance fund could not cover.
+    deleveraged: Decimal = ZERO
+    # The fund's balance at the end, when it was given one.
+    insurance_fund_balance: Decimal | None = None
+
+
 @in_context
 def replay(
     account: Account,
     *,
-    path: Sequence[Mapping[str, Decimal]],
-    liquidation_fee_rate: Decimal = ZERO,
+    path: Sequence[Mapping[str, Decimal] | PathStep],
+    liquidation_fee_rate: Decimal | None = ZERO,
+    funding_rates: Mapping[str, Decimal] | None = None,
+    funding_interval_hours: Decimal | None = None,
+    hours_per_step: Decimal | None = None,
+    insurance_fund: Decimal | None = None,
+    partial_liquidation: bool = False,
 ) -> Replay:
+    """Walk `path` from the account given.
+
+    liquidation_fee_rate: one rate for every market; None takes each market's own (or the
+    account's `fee_rates`). funding_rates: None charges no funding; a mapping charges every
+    market the account holds, at its rate there or the market's default, every
+    `funding_interval_hours` (None: the market's, 8 h). hours_per_step: the clock of steps
+    that do not give their own hours. insurance_fund: the fund's balance at the start; None
+    is a fund that never runs out. partial_liquidation: cut large positions into a lower
+    bracket before closing them.
+    """
     terms = checked_terms(account)
-    fee_rate = fraction(liquidation_fee_rate, field="liquidation_fee_rate")
-    moves = [_checked_step(step, marks) for step, marks in enumerate(path)]
-    book = _Book(account, terms, fee_rate)
-    steps = tuple(book.advance(step, marks) for step, marks in enumerate(moves))
+    rules = _rules(
+        account,
+        terms,
+        liquidation_fee_rate=liquidation_fee_rate,
+        funding_rates=funding_rates,
+        funding_interval_hours=funding_interval_hours,
+        insurance_fund=insurance_fund,
+        partial_liquidation=partial_liquidation,
+    )
+    if hours_per_step is not None:
+        hours_per_step = positive(hours_per_step, field="hours_per_step")
+    moves = checked_path(path, hours_per_step=hours_per_step)
+    if rules.funding and any(move.hours is None for move in moves):
+        raise MarginError(
+            "Funding needs a clock: give hours_per_step, or the hours of every step.",
+            field="hours_per_step",
+        )
+    book = Book(account, terms, rules)
+    steps = []
+    for step, move in enumerate(moves):
+        events = tuple(book.advance(step, move))
+        steps.append(
+            ReplayStep(
+                step, book.marks, book.wallet, events, move.hours, move.quotes, book.snapshot
+            )
+        )
     return Replay(
-        steps=steps,
+        steps=tuple(steps),
         events=tuple(book.events),
-        final_wallet_balance=book.wallet,
+        final_wallet_balance=trimmed(book.wallet),
         realized_pnl=book.realized_pnl,
         fees=book.fees,
         insurance_fund=book.insurance_fund,
+        funding=trimmed(book.funding),
+        deleveraged=book.deleveraged,
+        insurance_fund_balance=book.fund_balance,
     )
 
 
-def _checked_step(step: int, marks: object) -> dict[str, Decimal]:
-    if not isinstance(marks, Mapping):
-        raise MarginError("Each step maps market symbols to mark prices.", field=f"path[{step}]")
-    checked = {}
-    for symbol, mark in marks.items():
-        get_market(symbol, field=f"path[{step}]")
-        field, label = f"path[{step}].{symbol}", f"The {symbol} mark"
-        checked[symbol] = positive(mark, field=field, label=label)
-    return checked
+def _rules(
+    account: Account,
+    terms: Sequence[Terms],
+    *,
+    liquidation_fee_rate: Decimal | None,
+    funding_rates: Mapping[str, Decimal] | None,
+    funding_interval_hours: Decimal | None,
+    insurance_fund: Decimal | None,
+    partial_liquidation: bool,
+) -> Rules:
+    symbols = list(dict.fromkeys(term.market.symbol for term in terms))
+    if liquidation_fee_rate is None:
+        fees = {symbol: fee_rates(account, symbol).liquidation for symbol in symbols}
+    else:
+        rate = fraction(liquidation_fee_rate, field="liquidation_fee_rate")
+        fees = dict.fromkeys(symbols, rate)
+    funding = {}
+    if funding_rates is not None:
+        funding = _funding(symbols, funding_rates, funding_interval_hours)
+    if insurance_fund is not None:
+        insurance_fund = non_negative(insurance_fund, field="insurance_fund")
+    if not isinstance(partial_liquidation, bool):
+        raise MarginError("Partial liquidation is true or false.", field="partial_liquidation")
+    return Rules(
+        liquidation_fees=fees,
+        funding=funding,
+        insurance_fund=insurance_fund,
+        partial_liquidation=partial_liquidation,
+    )
 
 
-class _Book:
-    """The replay's running state: which positions are open, their marks, and the books."""
-
-    def __init__(self, account: Account, terms: list[Terms], fee_rate: Decimal):
-        self.terms, self.fee_rate = terms, fee_rate
-        self.figures = [
-            at_mark(term, Decimal(position.mark))
-            for term, position in zip(terms, account.positions, strict=True)
-        ]
-        self.open = list(range(len(terms)))
-        self.wallet = Decimal(account.wallet_balance)
-        cross = cross_totals(wallet=self.wallet, terms=terms, marked=self.figures)
-        self.shares = cross_shares(cross.wallet, terms)
-        self.marks: dict[str, Decimal] = {}
-        for term, figures in zip(terms, self.figures, strict=True):
-            self.marks.setdefault(term.market.symbol, figures.mark_price)
-        self.realized_pnl = self.fees = self.insurance_fund = ZERO
-        self.events: list[LiquidationEvent] = []
-        self.groups = groups(terms)
-        self.results: dict[tuple[int, ...], tuple[list, object, tuple[PositionResult, ...]]] = {}
-
-    def advance(self, step: int, moves: dict[str, Decimal]) -> ReplayStep:
-        self.marks = {**self.marks, **moves}
-        moved = self._move(step, moves)
-        events = [self._settle_isolated(step, i) for i in moved if self._isolated_fails(i)]
-        cross = self._cross_totals()
-        if cross.liquidated:
-            events += self._settle_cross(step, cross)
-            cross = self._cross_totals()
-        return ReplayStep(step, self.marks, self.wallet, self._state(cross), tuple(events))
-
-    def _move(self, step: int, moves: dict[str, Decimal]) -> list[int]:
-        """Re-mark the open positions whose market moved; at the first step check them all."""
-        moved = [i for i in self.open if step == 0 or self.terms[i].market.symbol in moves]
-        for index in moved:
-            mark = moves.get(self.terms[index].market.symbol)
-            if mark is not None:
-                self.figures[index] = at_mark(self.terms[index], mark)
-        return moved
-
-    def _isolated_fails(self, index: int) -> bool:
-        term, figures = self.terms[index], self.figures[index]
-        return term.isolated and term.margin + figures.unrealized_pnl <= figures.maintenance_margin
-
-    def _cross_totals(self) -> CrossTotals:
-        terms = [self.terms[i] for i in self.open]
-        marked = [self.figures[i] for i in self.open]
-        return cross_totals(wallet=self.wallet, terms=terms, marked=marked)
-
-    def _settle_isolated(self, step: int, index: int) -> LiquidationEvent:
-        margin = self.terms[index].margin
-        left = EXACT.add(margin, self.figures[index].unrealized_pnl)
-        return self._settle(step, index, loss=margin, fee_cap=left)
-
-    def _settle_cross(self, step: int, cross: CrossTotals) -> list[LiquidationEvent]:
-        indices = [i for i in self.open if not self.terms[i].isolated]
-        pnls = [self.figures[i].unrealized_pnl for i in indices]
-        left = max(ZERO, exact_sum([cross.wallet, *pnls]))
-        events = []
-        for index in indices:
-            events.append(self._settle(step, index, loss=self.shares[index], fee_cap=left))
-            left = EXACT.subtract(left, events[-1].fee)
-        return events
-
-    def _state(self, cross: CrossTotals) -> AccountResult:
-        results = {}
-        for group in self.groups:
-            results.update(zip(group, self._results(group, cross), strict=True))
-        positions = tuple(results[index] for index in self.open)
-        marked = [self.figures[i] for i in self.open]
-        return account_result(wallet=self.wallet, cross=cross, marked=marked, positions=positions)
-
-    def _results(self, group: tuple[int, ...], cross: CrossTotals) -> tuple[PositionResult, ...]:
-        """A group's results, reused while neither its marks nor (if cross) the totals move."""
-        terms, marks = self.terms, [self.figures[i] for i in group]
-        totals = None if terms[group[0]].isolated else cross
-        cached = self.results.get(group)
-        if cached is not None and cached[0] == marks and cached[1] == totals:
-            return cached[2]  # lists and tuples compare identical members at once
-        held, backing = collateral(group, terms, self.figures, cross)
-        members = [terms[i] for i in group]
-        prices = group_prices(members, marks, held=held, backing=backing)
-        results = tuple(
-            position_result(term, marked, cross, prices)
-            for term, marked in zip(members, marks, strict=True)
+def _funding(
+    symbols: Sequence[str], rates: Mapping[str, Decimal], interval: Decimal | None
+) -> dict[str, tuple[Decimal, Decimal]]:
+    if not isinstance(rates, Mapping):
+        raise MarginError("Funding rates map market symbols to rates.", field="funding_rates")
+    for symbol in rates:
+        get_market(symbol, field="funding_rates")
+    if interval is not None:
+        interval = positive(interval, field="funding_interval_hours")
+    funding = {}
+    for symbol in symbols:
+        market = get_market(symbol)
+        rate = funding_rate(
+            rates.get(symbol, market.funding.rate),
+            field=f"funding_rates.{symbol}",
+            label=f"The {symbol} funding rate",
         )
-        self.results[group] = (marks, totals, results)
-        return results
-
-    def _settle(
-        self, step: int, index: int, *, loss: Decimal, fee_cap: Decimal
-    ) -> LiquidationEvent:
-        """Close a position at its mark; the trader gives up `loss`, the fund gets the rest."""
-        term, figures = self.terms[index], self.figures[index]
-        pnl = figures.unrealized_pnl
-        with localcontext(EXACT):
-            fee = trimmed(min(self.fee_rate * figures.notional, max(fee_cap, ZERO)))
-            insurance = trimmed(loss + pnl - fee)
-            self.wallet = trimmed(self.wallet + pnl - fee - insurance)
-            self.realized_pnl = trimmed(self.realized_pnl + pnl)
-            self.fees = trimmed(self.fees + fee)
-            self.insurance_fund = trimmed(self.insurance_fund + insurance)
-        self.open.remove(index)
-        self.groups = [kept for group in self.groups if (kept := _without(group, index))]
-        event = LiquidationEvent(
-            step=step,
-            position_id=term.id,
-            position_index=index,
-            market=term.market.symbol,
-            margin_mode=term.margin_mode,
-            mark_price=figures.mark_price,
-            realized_pnl=pnl,
-            loss=loss,
-            insurance_fund=insurance,
-            fee=fee,
-        )
-        self.events.append(event)
-        return event
+        funding[symbol] = (rate, interval or market.funding.interval_hours)
+    return funding

@@ -8,17 +8,18 @@ rather than silently converted. NaN and Infinity are refused; −0 counts as 0. 
 magnitudes must lie within 10^±18, far from anything that could overflow or vanish.
 """
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from .decimals import EXACT, ONE, exact_sum, in_context, plain
+from .decimals import EXACT, ONE, ZERO, exact_sum, in_context, plain
 from .errors import MarginError
-from .markets import Market, get_market
+from .markets import FeeRates, Market, get_market
 from .models import Account, MarginMode, Position, PositionMode, Side
 from .positions import Terms, terms_of
 
 MAX_POSITIONS = 50
-_LARGEST = Decimal("1e18")
-_SMALLEST = Decimal("1e-18")
+LARGEST = Decimal("1e18")
+SMALLEST = Decimal("1e-18")
 
 
 @in_context
@@ -30,6 +31,10 @@ def checked_terms(account: Account) -> list[Terms]:
     """Validate the account and return its positions' terms, in order."""
     non_negative(account.wallet_balance, field="wallet_balance")
     _choice(account.position_mode, PositionMode, field="position_mode")
+    if not isinstance(account.reserve_closing_fee, bool):
+        raise MarginError("Reserve closing fee is true or false.", field="reserve_closing_fee")
+    if account.fee_rates:
+        check_fee_rates(account)
     positions = account.positions
     if not 1 <= len(positions) <= MAX_POSITIONS:
         raise MarginError(
@@ -40,9 +45,34 @@ def checked_terms(account: Account) -> list[Terms]:
     if len(positions) > 1 and (clash := position_clash(positions, account.position_mode)):
         index, name, message = clash
         raise MarginError(message, field=f"positions[{index}].{name}")
-    terms = [terms_of(position) for position in positions]
+    terms = [terms_of(position, reserve=_reserve(account, position)) for position in positions]
     check_cross_wallet(account.wallet_balance, [term.margin for term in terms if term.isolated])
     return terms
+
+
+def _reserve(account: Account, position: Position) -> Decimal:
+    if not account.reserve_closing_fee:
+        return ZERO
+    return fee_rates(account, position.market).taker
+
+
+def fee_rates(account: Account, symbol: str) -> FeeRates:
+    """The account's own fee rates for the market, or the market's illustrative ones."""
+    rates = account.fee_rates.get(symbol) if account.fee_rates else None
+    return rates or get_market(symbol).fees
+
+
+def check_fee_rates(account: Account) -> None:
+    if not isinstance(account.fee_rates, Mapping):
+        raise MarginError("Fee rates map market symbols to rates.", field="fee_rates")
+    for symbol, rates in account.fee_rates.items():
+        get_market(symbol, field="fee_rates")
+        if not isinstance(rates, FeeRates):
+            raise MarginError(
+                "Give maker, taker and liquidation rates.", field=f"fee_rates.{symbol}"
+            )
+        for name in ("maker", "taker", "liquidation"):
+            fraction(getattr(rates, name), field=f"fee_rates.{symbol}.{name}")
 
 
 def validate_position(position: Position, *, path: str) -> None:
@@ -145,7 +175,7 @@ def number(value: object, *, field: str, label: str | None = None) -> Decimal:
         raise MarginError(f"{label or _label(field)} must be a decimal number.", field=field)
     if not result.is_finite():
         raise MarginError(f"{label or _label(field)} must be a finite number.", field=field)
-    if result and not _SMALLEST <= abs(result) < _LARGEST:
+    if result and not SMALLEST <= abs(result) < LARGEST:
         raise MarginError(
             f"{label or _label(field)} is outside the range the engine handles.", field=field
         )
@@ -171,6 +201,18 @@ def fraction(value: object, *, field: str) -> Decimal:
     result = non_negative(value, field=field)
     if result >= 1:
         raise MarginError(f"{_label(field)} must be below 1 (100 %).", field=field)
+    return result
+
+
+MAX_FUNDING_RATE = Decimal("0.05")
+
+
+def funding_rate(value: object, *, field: str, label: str = "The funding rate") -> Decimal:
+    """A funding rate per interval, either sign, at most 5 % in size (exchanges cap theirs
+    well below that)."""
+    result = number(value, field=field, label=label)
+    if abs(result) > MAX_FUNDING_RATE:
+        raise MarginError(f"{label} must lie between −5 % and 5 %.", field=field)
     return result
 
 

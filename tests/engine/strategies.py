@@ -7,7 +7,15 @@ from hypothesis import strategies as st
 from explainer.engine import MARKETS, Account, MarginMode, Position, PositionMode, Side
 from explainer.engine.decimals import CONTEXT, exact_sum
 
-ENTRY = {"BTC-PERP": Decimal(50000), "ETH-PERP": Decimal(3000), "SOL-PERP": Decimal(150)}
+ENTRY = {
+    "BTC-PERP": Decimal(50000),
+    "ETH-PERP": Decimal(3000),
+    "SOL-PERP": Decimal(150),
+    "XRP-PERP": Decimal("0.6"),
+    "AVAX-PERP": Decimal(30),
+}
+# Sizes are drawn for BTC and scaled so that every market's notionals span its tiers alike.
+SCALE = {"XRP-PERP": 10000, "AVAX-PERP": 10}
 factors = st.decimals(min_value=Decimal("0.5"), max_value=Decimal("1.5"), places=3)
 sizes = st.decimals(min_value=Decimal("0.001"), max_value=Decimal("50"), places=3)
 
@@ -15,7 +23,7 @@ sizes = st.decimals(min_value=Decimal("0.001"), max_value=Decimal("50"), places=
 @st.composite
 def positions(draw, mode=None, market=None, marked=True, side=None, mark=None):
     symbol = market or draw(st.sampled_from(sorted(MARKETS)))
-    size = draw(sizes)
+    size = draw(sizes) * SCALE.get(symbol, 1)
     entry = ENTRY[symbol] * draw(factors)
     cap = MARKETS[symbol].tier_for(size * entry).max_leverage
     if mark is None and marked:
