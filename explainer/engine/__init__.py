@@ -61,9 +61,11 @@ display only. Every rule broken raises MarginError, whose `field` names the inpu
 from .account import evaluate, evaluate_at_marks
 from .decimals import operand
 from .derivation import Derivation, explain
+from .drift import DriftPoint, funding_drift
 from .errors import MarginError
-from .markets import MARKETS, Market, Tier, get_market
-from .models import Account, MarginMode, Position, PositionMode, Side
+from .events import Event, EventKind
+from .markets import MARKETS, FeeRates, Funding, Market, Tier, get_market
+from .models import Account, MarginMode, PathStep, Position, PositionMode, Quote, Side
 from .operations import (
     add_margin,
     change_leverage,
@@ -81,13 +83,20 @@ __all__ = [
     "Account",
     "AccountResult",
     "Derivation",
+    "Event",
+    "EventKind",
+    "FeeRates",
+    "Funding",
+    "DriftPoint",
     "LiquidationEvent",
     "MarginError",
     "MarginMode",
     "Market",
+    "PathStep",
     "Position",
     "PositionMode",
     "PositionResult",
+    "Quote",
     "Replay",
     "ReplayStep",
     "Side",
@@ -99,6 +108,7 @@ __all__ = [
     "evaluate",
     "evaluate_at_marks",
     "explain",
+    "funding_drift",
     "get_market",
     "open_position",
     "operand",
