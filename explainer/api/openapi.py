@@ -14,6 +14,14 @@ _SEED = {
     "entry_price": "50000",
     "leverage": "10",
 }
+# One half of a hedged pair: 1 BTC at 60,000 with 20× on cross margin, marked at its entry.
+_HEDGED = {
+    "market": "BTC-PERP",
+    "size": "1",
+    "entry_price": "60000",
+    "leverage": "20",
+    "margin_mode": "cross",
+}
 EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
     "evaluate": {
         "isolated": {
@@ -51,6 +59,18 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
                         "leverage": 20,
                         "margin_mode": "cross",
                     },
+                ],
+            },
+        },
+        "hedge": {
+            "summary": "Hedge mode: a cross long and a cross short of 1 BTC; their PnL cancels "
+            "out but their maintenance margins add up, so a big enough rise liquidates both",
+            "value": {
+                "wallet_balance": "1000",
+                "position_mode": "hedge",
+                "positions": [
+                    {"id": "long", **_HEDGED, "side": "long"},
+                    {"id": "short", **_HEDGED, "side": "short"},
                 ],
             },
         },

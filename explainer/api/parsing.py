@@ -2,8 +2,8 @@
 
 The engine validates too, but it stops at the first broken rule. Here each field of the body
 is checked on its own, so a client sees all of its mistakes at once; what only the account as
-a whole can break (a wallet smaller than the isolated margins) is left to the engine's
-MarginError.
+a whole can break (a wallet smaller than the isolated margins, two positions in one market
+that the position mode does not allow) is left to the engine's MarginError.
 
 Numbers arrive as JSON numbers or decimal strings and become Decimal without ever passing
 through a binary float. A JSON true is not a number here, although Python counts True as 1.
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from explainer.engine import MARKETS, Account, MarginMode, Position, Side
+from explainer.engine import MARKETS, Account, MarginMode, Position, PositionMode, Side
 from explainer.engine.validation import MAX_POSITIONS
 
 from . import numbers
@@ -24,6 +24,7 @@ MAX_STEPS = 10_000
 MAX_ID_LENGTH = 64
 MAX_ERRORS = 100
 DEFAULT_MARKET = "BTC-PERP"
+DEFAULT_POSITION_MODE = PositionMode.ONE_WAY
 _PLAINLY = (
     'must be written plainly, such as "12.5": no sign, exponent or leading zero, and at most '
     f"{numbers.MAX_PLACES} decimal places (or sent as a JSON number)."
@@ -99,14 +100,16 @@ def load(raw: bytes) -> object:
 
 def evaluate_request(data: object) -> EvaluateRequest:
     values = _parse(data, _EVALUATE)
-    account = Account(values["wallet_balance"], values["positions"])
-    return EvaluateRequest(account, explain=values["explain"])
+    return EvaluateRequest(_account(values), explain=values["explain"])
 
 
 def simulate_request(data: object) -> SimulateRequest:
     values = _parse(data, _SIMULATE)
-    account = Account(values["wallet_balance"], values["positions"])
-    return SimulateRequest(account, values["path"], values["liquidation_fee_rate"])
+    return SimulateRequest(_account(values), values["path"], values["liquidation_fee_rate"])
+
+
+def _account(values: dict[str, Any]) -> Account:
+    return Account(values["wallet_balance"], values["positions"], values["position_mode"])
 
 
 class _Problems:
@@ -333,7 +336,11 @@ def _margin_mode(value: Any, field: str, problems: _Problems) -> MarginMode | No
     return _choice(MarginMode, value, field, problems)
 
 
-def _choice[E: (Side, MarginMode)](
+def _position_mode(value: Any, field: str, problems: _Problems) -> PositionMode | None:
+    return _choice(PositionMode, value, field, problems)
+
+
+def _choice[E: (Side, MarginMode, PositionMode)](
     kind: type[E], value: Any, field: str, problems: _Problems
 ) -> E | None:
     if isinstance(value, str) and value in {member.value for member in kind}:
@@ -380,6 +387,7 @@ _POSITION: dict[str, tuple[Parser, Any]] = {
 _ACCOUNT: dict[str, tuple[Parser, Any]] = {
     "wallet_balance": (_non_negative, _REQUIRED),
     "positions": (_positions, _REQUIRED),
+    "position_mode": (_position_mode, DEFAULT_POSITION_MODE),
 }
 _EVALUATE = {**_ACCOUNT, "explain": (_flag, False)}
 _SIMULATE = {**_ACCOUNT, "path": (_path, _REQUIRED), "liquidation_fee_rate": (_rate, Decimal(0))}

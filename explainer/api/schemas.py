@@ -4,7 +4,7 @@ reference: the docs page builds its tables from them, so page and document canno
 
 from typing import Any
 
-from explainer.engine import MARKETS
+from explainer.engine import MARKETS, PositionMode
 
 from . import numbers, parsing
 from .serialize import MARKETS_NOTE
@@ -137,6 +137,15 @@ _ACCOUNT = {
         minItems=1,
         maxItems=parsing.MAX_POSITIONS,
     ),
+    "position_mode": _typed(
+        "string",
+        "one_way: one position per market. hedge: one long and one short per market, held side "
+        "by side and sharing the market's one mark price (a position without mark_price is "
+        "marked at its entry price). A position the mode does not allow is refused, the error "
+        f"naming its market (e.g. positions[1].market). Default: {parsing.DEFAULT_POSITION_MODE}.",
+        enum=[mode.value for mode in PositionMode],
+        default=parsing.DEFAULT_POSITION_MODE.value,
+    ),
 }
 EVALUATE_REQUEST = _object(
     {
@@ -148,7 +157,7 @@ EVALUATE_REQUEST = _object(
             default=False,
         ),
     },
-    optional=("explain",),
+    optional=("position_mode", "explain"),
     nullable=True,
 )
 SIMULATE_REQUEST = _object(
@@ -175,7 +184,7 @@ SIMULATE_REQUEST = _object(
             default="0",
         ),
     },
-    optional=("liquidation_fee_rate",),
+    optional=("position_mode", "liquidation_fee_rate"),
     nullable=True,
 )
 

@@ -23,6 +23,7 @@ POSITION_KEYS = [
 ]
 PLAUSIBLE = ["0", "-0", "0.02", "1", "10", "125", "50000", "1e15", "1e-18", "NaN", "1e400", ""]
 PLAUSIBLE += ["long", "short", "cross", "isolated", "BTC-PERP", "ETH-PERP", "SOL-PERP"]
+PLAUSIBLE += ["one_way", "hedge"]
 
 scalars = (
     st.none()
@@ -44,7 +45,12 @@ junk = st.recursive(
 positions = st.lists(st.dictionaries(st.sampled_from(POSITION_KEYS), scalars), max_size=3)
 bodies = st.fixed_dictionaries(
     {"wallet_balance": scalars, "positions": positions},
-    optional={"explain": scalars, "path": junk, "liquidation_fee_rate": scalars},
+    optional={
+        "position_mode": scalars,
+        "explain": scalars,
+        "path": junk,
+        "liquidation_fee_rate": scalars,
+    },
 )
 
 
@@ -80,11 +86,13 @@ near_valid_position = st.fixed_dictionaries(
     },
 )
 marks = st.dictionaries(st.sampled_from(["BTC-PERP", "ETH-PERP", "SOL-PERP"]), prices, min_size=1)
+position_modes = st.sampled_from(["one_way", "hedge"])
 near_valid = st.fixed_dictionaries(
     {
         "wallet_balance": _amounts(0, "1e15"),
         "positions": st.lists(near_valid_position, min_size=1, max_size=4),
     },
+    optional={"position_mode": position_modes},
 )
 near_valid_path = st.fixed_dictionaries(
     {
@@ -92,7 +100,7 @@ near_valid_path = st.fixed_dictionaries(
         "positions": st.lists(near_valid_position, min_size=1, max_size=4),
         "path": st.lists(marks, min_size=1, max_size=5),
     },
-    optional={"liquidation_fee_rate": _amounts(0, "0.1")},
+    optional={"position_mode": position_modes, "liquidation_fee_rate": _amounts(0, "0.1")},
 )
 
 FUZZ = settings(

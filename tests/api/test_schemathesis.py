@@ -84,7 +84,8 @@ CROSS_FIELD_RULES = {
     "id": re.compile(r"is already used by"),
     # The wallet holds every isolated margin.
     "wallet_balance": re.compile(r"less than the isolated margins"),
-    # One position per market (one-way mode), and positions in one market share its mark.
+    # One position per market (one-way mode) or one long and one short (hedge mode), and
+    # positions in one market share its mark.
     "market": re.compile(r"holds one position per market|one long and one short per market"),
     "mark_price": re.compile(r"share its mark price"),
 }
