@@ -109,7 +109,9 @@ def simulate_request(data: object) -> SimulateRequest:
 
 
 def _account(values: dict[str, Any]) -> Account:
-    return Account(values["wallet_balance"], values["positions"], values["position_mode"])
+    return Account(
+        values["wallet_balance"], values["positions"], position_mode=values["position_mode"]
+    )
 
 
 class _Problems:
