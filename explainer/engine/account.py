@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from .adl import adl_score
 from .decimals import EXACT, ZERO, exact_sum, in_context
 from .liquidation import Prices, group_prices
 from .markets import get_market
@@ -222,4 +223,5 @@ def position_result(
         bankruptcy_price=prices.bankruptcy,
         max_loss=prices.max_loss,
         liquidated=liquidated,
+        adl_score=adl_score(term, figures, prices.equity),
     )

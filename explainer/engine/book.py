@@ -98,8 +98,9 @@ class Book:
             events += self._fund(step, move)
         if move.deleverage:
             events += self._deleverage(step, move)
-        if step == 0 or events:  # margins changed, or nothing was checked before
-            near = [i for i in self.open if isolated[i] and margins[i] + equity[i] <= GUARD]
+        if step == 0 or events:  # margins changed (new lists), or nothing was checked yet
+            margins = self.margins
+            near = [i for i in self.open if self.isolated[i] and margins[i] + equity[i] <= GUARD]
         for index in near:
             if index in self.open and self._isolated_fails(index):
                 events += self._liquidate_isolated(step, index, move)
@@ -306,7 +307,8 @@ class Book:
             else:
                 fee = trimmed(min(self._fee_rate(term) * figures.notional, max(fee_cap, ZERO)))
                 insurance, deleveraged = self._cover(trimmed(loss + pnl - fee))
-            self.wallet = trimmed(self.wallet + pnl - fee - insurance - deleveraged)
+            # What the fund and the deleveraged traders cover is not the trader's loss.
+            self.wallet = trimmed(self.wallet + pnl - fee - insurance + deleveraged)
             self.realized_pnl = trimmed(self.realized_pnl + pnl)
             self.fees = trimmed(self.fees + fee)
             self.insurance_fund = trimmed(self.insurance_fund + insurance)

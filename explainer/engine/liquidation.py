@@ -63,6 +63,8 @@ class Prices(NamedTuple):
     liquidation: Crossing | None
     bankruptcy: Decimal | None
     max_loss: Decimal
+    # What backs the group at the mark, H₀ + Σ uPnL: its distance to bankruptcy in USDC.
+    equity: Decimal
 
 
 class _Group(NamedTuple):
@@ -89,6 +91,7 @@ def group_prices(
         liquidation=crossing,
         bankruptcy=_bankruptcy(terms, net=net, signed=signed, backing=backing),
         max_loss=max_loss(signed=signed, backing=backing, exposed=exposed),
+        equity=sum((figures.unrealized_pnl for figures in marked), backing),
     )
 
 
@@ -108,7 +111,8 @@ def _alone(term: Terms, figures: Marked, *, held: Decimal, backing: Decimal) -> 
         crossing = liquidation(group, (figures,), liquidated=liquidated)
     exposed = liquidated or crossing is not None
     loss = max_loss(signed=signed, backing=backing, exposed=exposed)
-    return Prices(crossing, _bankruptcy((term,), net=net, signed=signed, backing=backing), loss)
+    bankruptcy = _bankruptcy((term,), net=net, signed=signed, backing=backing)
+    return Prices(crossing, bankruptcy, loss, backing + figures.unrealized_pnl)
 
 
 def _bankruptcy(

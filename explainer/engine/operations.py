@@ -51,6 +51,7 @@ from .validation import (
     MAX_POSITIONS,
     check_cross_wallet,
     check_leverage,
+    fee_rates,
     fraction,
     position_clash,
     positive,
@@ -127,12 +128,15 @@ def switch_mode(account: Account, *, index: int, mode: MarginMode) -> Account:
 
 @in_context
 def open_position(
-    account: Account, position: Position, *, taker_fee_rate: Decimal = ZERO
+    account: Account, position: Position, *, taker_fee_rate: Decimal | None = ZERO
 ) -> Account:
+    """`taker_fee_rate` None charges the market's taker rate (or the account's own)."""
     result = evaluate(account)
     if len(account.positions) >= MAX_POSITIONS:
         raise MarginError(f"An account holds at most {MAX_POSITIONS} positions.", field="position")
     validate_position(position, path="position")
+    if taker_fee_rate is None:
+        taker_fee_rate = fee_rates(account, position.market).taker
     fee_rate = fraction(taker_fee_rate, field="taker_fee_rate")
     terms = terms_of(position)
     if terms.isolated and terms.margin < terms.initial_margin:

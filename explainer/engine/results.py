@@ -30,6 +30,9 @@ class PositionResult:
     bankruptcy_price: Decimal | None
     max_loss: Decimal
     liquidated: bool
+    # Auto-deleveraging rank: PnL ratio × effective leverage when in profit, PnL ratio ÷
+    # effective leverage otherwise (see `adl`). None when nothing backs the position.
+    adl_score: Decimal | None = None
 
 
 @dataclass(frozen=True)

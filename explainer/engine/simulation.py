@@ -29,9 +29,10 @@ step, in this order (see `book` for how it is kept fast):
    consumed; isolated margins are untouched.
 
 Books, to the last digit: final wallet = initial wallet + realised PnL − fees − funding −
-insurance fund − deleveraged. Cross positions share the cross wallet in proportion to their
-initial margins; that share is each one's `loss` in a cross liquidation and its equity in a
-sweep.
+insurance fund (paid into it; negative when it paid out) + deleveraged (what the fund could
+not cover, borne by the auto-deleveraged traders). Cross positions share the cross wallet in
+proportion to their initial margins; that share is each one's `loss` in a cross liquidation
+and its equity in a sweep.
 
 Each step's full figures (`ReplayStep.state`) are computed when they are first read, from
 the positions open and the marks at that step: a long replay costs only its checks.
@@ -50,7 +51,7 @@ from .events import LiquidationEvent
 from .markets import get_market
 from .models import Account, PathStep, Quote
 from .paths import checked_path
-from .positions import Marked, Terms, at_mark
+from .positions import Marked, Terms, at_mark, requirement
 from .results import AccountResult
 from .validation import (
     checked_terms,
@@ -105,7 +106,7 @@ def _sweep_point(
     for term, figures, share in zip(terms, marked, shares, strict=True):
         if term.isolated:
             equity = term.margin + figures.unrealized_pnl
-            liquidated = equity <= figures.maintenance_margin
+            liquidated = equity <= requirement(term, figures)
             value += ZERO if liquidated else equity
         else:
             equity, liquidated = share + figures.unrealized_pnl, cross.liquidated

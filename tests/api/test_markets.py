@@ -1,7 +1,13 @@
 def test_it_lists_the_markets_with_their_tiers(client):
     body = client.get("/api/v1/markets").json()
 
-    assert [market["symbol"] for market in body["markets"]] == ["BTC-PERP", "ETH-PERP", "SOL-PERP"]
+    assert [market["symbol"] for market in body["markets"]] == [
+        "BTC-PERP",
+        "ETH-PERP",
+        "SOL-PERP",
+        "XRP-PERP",
+        "AVAX-PERP",
+    ]
     assert body["markets"][0]["tiers"][0] == {
         "floor": "0",
         "cap": "50000",

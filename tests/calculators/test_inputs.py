@@ -31,9 +31,10 @@ def test_a_vanishing_entry_price_is_refused_on_its_field_not_a_500(client, htmx)
 
 
 def test_a_price_below_the_smallest_tick_is_refused_on_its_field(client):
-    response = client.get(URL, SEED | {"price": "0.0001"})
+    # XRP-PERP's tick, 0.0001 USDC, is the smallest of the markets.
+    response = client.get(URL, SEED | {"price": "0.00001"})
 
-    assert "at least 0.001 USDC" in _errors_on(response, "price")
+    assert "at least 0.0001 USDC" in _errors_on(response, "price")
 
 
 def test_a_size_below_the_smallest_lot_is_refused_on_its_field(client):
