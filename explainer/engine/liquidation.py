@@ -111,7 +111,8 @@ def _alone(term: Terms, figures: Marked, *, held: Decimal, backing: Decimal) -> 
         crossing = liquidation(group, (figures,), liquidated=liquidated)
     exposed = liquidated or crossing is not None
     loss = max_loss(signed=signed, backing=backing, exposed=exposed)
-    bankruptcy = _bankruptcy((term,), net=net, signed=signed, backing=backing)
+    slope = net - term.size * term.reserve if term.reserve else net
+    bankruptcy = _positive((signed - backing) / slope)
     return Prices(crossing, bankruptcy, loss, backing + figures.unrealized_pnl)
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .account import CrossTotals
 from .decimals import joined, operand, plain, readable, series
 from .liquidation import Crossing, Prices
-from .positions import Marked, Terms
+from .positions import Marked, Terms, requirement
 from .results import Derivation, PositionResult
 
 
@@ -52,20 +52,28 @@ def _line_texts(v: PriceView, brackets: tuple[int, ...]) -> tuple[str, str]:
         (term,), (bracket,) = v.terms, chosen
         s, q, entry = term.sign, operand(term.size), operand(term.entry_price)
         amount, rate = operand(bracket.maintenance_amount), operand(bracket.maintenance_margin_rate)
+        fee, fee_text = _fee_texts(term)
         return (
-            f"P = (s·q·E − {held} − amount) / (q·(s − rate))",
+            f"P = (s·q·E − {held} − amount) / (q·(s − rate{fee}))",
             f"P = ({operand(s)} × {q} × {entry} − {held_text} − {amount}) / "
-            f"({q} × ({plain(s)} − {rate}))",
+            f"({q} × ({plain(s)} − {rate}{fee_text}))",
         )
     amounts = series(bracket.maintenance_amount for bracket in chosen)
     slopes = [
-        f"{operand(t.size)} × ({plain(t.sign)} − {operand(b.maintenance_margin_rate)})"
+        f"{operand(t.size)} × ({plain(t.sign)} − {operand(b.maintenance_margin_rate)}"
+        f"{_fee_texts(t)[1]})"
         for t, b in zip(v.terms, chosen, strict=True)
     ]
+    fee = " − fee" if any(t.reserve for t in v.terms) else ""
     return (
-        f"P = (Σ s·q·E − {held} − Σ amount) / Σ q·(s − rate)",
+        f"P = (Σ s·q·E − {held} − Σ amount) / Σ q·(s − rate{fee})",
         f"P = ({_signed_notionals(v.terms)} − {held_text} − {amounts}) / ({joined(slopes)})",
     )
+
+
+def _fee_texts(term: Terms) -> tuple[str, str]:
+    """The reserved closing fee rate in a slope: (" − fee", " − 0.0005"), or nothing."""
+    return (" − fee", f" − {operand(term.reserve)}") if term.reserve else ("", "")
 
 
 def _border_texts(v: PriceView, crossing: Crossing) -> tuple[str, str]:
@@ -86,6 +94,11 @@ def _liquidation_words(v: PriceView, crossing: Crossing | None) -> str:
         words = (
             "the mark price where the cross margin balance falls to the cross maintenance "
             f"margin, {moving}the other markets held at their marks"
+        )
+    if any(term.reserve for term in v.terms):
+        words += (
+            f" plus the reserved closing fee (the taker rate, {plain(v.terms[0].reserve)}, of "
+            "the notional), so that closing can still be paid for"
         )
     if crossing is None:
         return words + "; it comes out at zero or below, so there is no liquidation price"
@@ -129,11 +142,21 @@ def _notional_words(v: PriceView, index: int, crossing: Crossing) -> str:
 def bankruptcy_price(v: PriceView) -> Derivation:
     _, backing, _, backing_text = _backing_texts(v)
     words = "the mark price where the backing margin is used up entirely (no maintenance margin)"
+    reserved = any(t.reserve for t in v.terms)
+    if reserved:
+        words = words.replace(
+            "(no maintenance margin)", "(no maintenance margin), the closing fee kept back"
+        )
     if len(v.terms) == 1:
         term = v.terms[0]
         s, q, entry = operand(term.sign), operand(term.size), operand(term.entry_price)
-        formula = f"P = (s·q·E − {backing}) / (q·s)"
-        substituted = f"P = ({s} × {q} × {entry} − {backing_text}) / ({q} × {s})"
+        fee, fee_text = _fee_texts(term)
+        formula = f"P = (s·q·E − {backing}) / (q·(s{fee}))"
+        substituted = f"P = ({s} × {q} × {entry} − {backing_text}) / ({q} × ({s}{fee_text}))"
+    elif reserved:
+        slopes = [f"{operand(t.size)} × ({plain(t.sign)}{_fee_texts(t)[1]})" for t in v.terms]
+        formula = f"P = (Σ s·q·E − {backing}) / Σ q·(s − fee)"
+        substituted = f"P = ({_signed_notionals(v.terms)} − {backing_text}) / ({joined(slopes)})"
     elif sum(t.sign * t.size for t in v.terms):
         formula = f"P = (Σ s·q·E − {backing}) / Σ s·q"
         substituted = f"P = ({_signed_notionals(v.terms)} − {backing_text}) / ({_net(v.terms)})"
@@ -177,6 +200,8 @@ def _single_loss_texts(v: PriceView) -> tuple[str, str, str]:
     words = f"what the trader can lose before the position is bankrupt: {source}"
     size, entry = operand(term.size), plain(term.entry_price)
     formula = "s·q·(E − bankruptcy price)"
+    if term.reserve:
+        words += ", the closing fee included (measured to the bankruptcy price without it)"
     text = f"{operand(term.sign)} × {size} × ({entry} − {operand(bankrupt)})"
     if backing < 0:
         words += "; nothing is left to lose"
@@ -215,9 +240,10 @@ def _backing_texts(v: PriceView) -> tuple[str, str, str, str]:
     if term.isolated:
         return "margin", "margin", plain(term.margin), plain(term.margin)
     pnl = sum(figures.unrealized_pnl for figures in v.marked)
-    maintenance = sum(figures.maintenance_margin for figures in v.marked)
+    # With the closing fee reserved, the other markets' MM includes their reserved fees.
+    required = sum(requirement(t, f) for t, f in zip(v.terms, v.marked, strict=True))
     others_pnl = operand(v.cross.unrealized_pnl - pnl)
-    others_mm = operand(v.cross.maintenance_margin - maintenance)
+    others_mm = operand(v.cross.requirement - required)
     wallet = plain(v.cross.wallet)
     others = "others'" if len(v.terms) == 1 else "other markets'"
     return (

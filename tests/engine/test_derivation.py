@@ -6,6 +6,7 @@ from decimal import Decimal, localcontext
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explainer.engine import MarginError, explain
 from explainer.engine.decimals import CONTEXT
@@ -83,8 +84,9 @@ def test_explain_refuses_a_position_that_does_not_exist():
 
 
 @settings(max_examples=50)
-@given(accounts(max_positions=3))
-def test_every_substituted_formula_computes_its_value(account):
+@given(accounts(max_positions=3), st.booleans())
+def test_every_substituted_formula_computes_its_value(account, reserve):
+    account = replace(account, reserve_closing_fee=reserve)
     for index in range(len(account.positions)):
         for shown in explain(account, index):
             if shown.name == "margin_ratio" and shown.value is None:

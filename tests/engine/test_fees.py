@@ -13,6 +13,7 @@ from explainer.engine import (
     MarginError,
     close_position,
     evaluate,
+    explain,
     get_market,
     open_position,
 )
@@ -105,3 +106,12 @@ def test_bad_fee_settings_are_named(changes, field):
     with pytest.raises(MarginError) as error:
         evaluate(replace(one_btc_long(), **changes))
     assert error.value.field == field
+
+
+def test_show_the_math_writes_the_reserved_fee_into_both_prices():
+    shown = {d.name: d for d in explain(replace(one_btc_long(), reserve_closing_fee=True), 0)}
+    liquidation, bankruptcy = shown["liquidation_price"], shown["bankruptcy_price"]
+    assert "reserved closing fee" in liquidation.words
+    assert liquidation.formula.endswith("/ (q·(s − rate − fee))")
+    assert liquidation.substituted.endswith("(1 × (1 − 0.01 − 0.0005))")
+    assert bankruptcy.substituted.endswith("(1 × (1 − 0.0005))")
