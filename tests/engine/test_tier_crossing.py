@@ -29,6 +29,15 @@ SOL-PERP short 60 at 150, 2×: notional 9,000, tier 1 (1 %, 0), margin 4,500. A 
 price rises, so does its notional. Tier 1 gives (−9,000 − 4,500) / (60 × −1.01) = 222.77
 (notional 13,366: tier 2); tier 2 (2 %, 100) gives 13,600 / 61.2 = 222.22, notional 13,333 ✓.
 
+XRP-PERP long 50,000 at 0.6, 1.4×: notional 30,000, tier 2 (2.5 %, 150), margin 150,000 / 7
+= 21,428.57. Tier 2 gives (30,000 − 21,428.57 − 150) / (50,000 × 0.975) = 0.17275 (notional
+8,637: tier 1); tier 1 (1 %, 0) gives (60,000 / 7) / 49,500 = 60,000 / 346,500 = 0.17316,
+notional 8,658 ✓.
+
+AVAX-PERP short 150 at 30, 2×: notional 4,500, tier 1 (1 %, 0), margin 2,250. Tier 1 gives
+(−4,500 − 2,250) / (150 × −1.01) = 44.55 (notional 6,683: tier 2); tier 2 (2.5 %, 75) gives
+(−4,500 − 2,250 − 75) / (150 × −1.025) = 6,825 / 153.75 = 44.39, notional 6,658.5 ✓.
+
 BTC-PERP cross long 2 at 30,000, 20×, wallet 20,000: notional 60,000, tier 2 (1 %, 250).
 Tier 2 gives (60,000 − 20,000 − 250) / 1.98 = 20,075.76 (notional 40,152: tier 1); tier 1
 gives 40,000 / 1.99 = 20,100.50, notional 40,201 ✓.
@@ -38,7 +47,7 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from explainer.engine import evaluate, explain
+from explainer.engine import evaluate, explain, get_market
 from explainer.engine.decimals import CONTEXT
 from tests.engine.builders import D, account, position
 
@@ -55,6 +64,8 @@ CROSSINGS = [
     ("long", "83.342", "60000", "2", "BTC-PERP", ISO, "1e7", "2467510", "79.1749", "29563.73"),
     ("long", "40", "3000", "2", "ETH-PERP", ISO, "1e6", "59875", "39.6", "1496.79"),
     ("short", "60", "150", "2", "SOL-PERP", ISO, "1e6", "13600", "61.2", "222.77"),
+    ("long", "50000", "0.6", "1.4", "XRP-PERP", ISO, "1e6", "60000", "346500", "0.1727"),
+    ("short", "150", "30", "2", "AVAX-PERP", ISO, "1e6", "6825", "153.75", "44.554"),
     ("long", "2", "30000", "20", "BTC-PERP", "cross", "20000", "40000", "1.99", "20075.76"),
 ]  # fmt: skip
 
@@ -72,7 +83,8 @@ def test_the_liquidation_price_uses_the_tier_at_that_price(
     result = evaluate(account(wallet, chosen)).positions[0]
     # To the 40th digit: the margin q·E / 1.1 is itself rounded there.
     assert abs(result.liquidation_price - exactly(num, den)) < D("1e-30")
-    assert result.liquidation_price.quantize(D("0.01")) != D(old)
+    # The old answer, kept tier at the mark, differs at the market's tick.
+    assert result.liquidation_price.quantize(get_market(market).tick_size) != D(old)
 
 
 def test_show_the_math_names_the_tier_at_the_liquidation_price_and_why():
