@@ -47,12 +47,25 @@ Liquidation (see `liquidation` for the solver)
   s·q·(E − bankruptcy price).
 - A computed price of zero or below is reported as None: there is no such price.
 
-Replay liquidation policy (see `simulation`): a liquidated isolated position loses exactly
-its allocated margin; what is left of it after the liquidation fee goes to the insurance
-fund, which covers the gap when the price went past bankruptcy. A cross liquidation closes
-every cross position and consumes the cross margin balance, leaving isolated margins alone.
-The books always balance exactly: final wallet = initial wallet + realised PnL − fees −
-insurance fund.
+Fees (see `markets`): maker and taker rates of the notional traded and a liquidation fee,
+per market, replaced by Account.fee_rates. With Account.reserve_closing_fee the taker fee of
+closing, q·P·taker, joins the maintenance margin in the liquidation condition and is kept
+back in the bankruptcy price (OKX and Gate reserve it the same way).
+
+Funding (see `funding`, `drift`): at every funding time each position pays s·q·M·rate,
+from the cross wallet or from its isolated margin.
+
+ADL rank (see `adl`): PnL ratio × effective leverage in profit, ÷ otherwise.
+
+Replay (see `simulation` and `book`): a path of marks, or of quotes with last and index
+prices, a clock for funding, and named auto-deleveraging. A liquidated isolated position
+loses exactly its allocated margin; what is left of it after the liquidation fee goes to the
+insurance fund, which covers the gap when the price went past bankruptcy, as far as its
+balance goes, the rest being passed to auto-deleveraging. A cross liquidation closes every
+cross position and consumes the cross margin balance, leaving isolated margins alone. With
+partial liquidation, large positions are first cut into lower brackets. The books always
+balance exactly: final wallet = initial wallet + realised PnL − fees − funding − insurance
+fund + deleveraged.
 
 Every result keeps full precision (40 significant digits); tick and lot sizes are for
 display only. Every rule broken raises MarginError, whose `field` names the input.
