@@ -75,9 +75,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "explainer.middleware.RefusedEncodingsMiddleware",
     # Pages and partials are compressed here, as no proxy stands in front of gunicorn (static
-    # files come pre-compressed from whitenoise; kept pages gzip themselves, see
-    # explainer/page_shells.py). Each gzip stream is padded against BREACH.
+    # files come pre-compressed from whitenoise). Each gzip stream is padded against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    # A request whose If-None-Match holds the page's ETag is answered 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -102,7 +103,6 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "explainer.context_processors.site",
@@ -133,21 +133,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
 if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// address.")
-# "rendered" keeps HTML that depends only on what was asked, never on who asked: calculator
-# results partials, article parts and page shells (explainer/calculators/results_cache.py,
-# explainer/article_parts.py, explainer/page_shells.py). Each worker process has its own,
-# bounded by entries: a partial is 10-25 KB, so 500 entries stay under 13 MB a process.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    if CACHE_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "rendered": {
+
+
+# Two more aliases on the same backend, each with its own keys, so that one kind of traffic
+# cannot evict the other: "content" keeps public pages (Django's cache_page, keyed by the
+# content version that load_content bumps, see explainer/serving.py); "results" keeps
+# calculator answers by the question asked (explainer/calculators/results_cache.py). With
+# LocMem each process has its own, bounded by entries (a page is under 80 KB, a partial under
+# 25 KB); with Redis every worker and machine shares them.
+def _cache(alias: str, entries: int) -> dict:
+    if CACHE_URL:
+        backend = "django.core.cache.backends.redis.RedisCache"
+        return {"BACKEND": backend, "LOCATION": CACHE_URL, "KEY_PREFIX": alias}
+    return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "rendered",
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": envint("RENDERED_CACHE_ENTRIES", 500)},
-    },
+        "LOCATION": alias,
+        "OPTIONS": {"MAX_ENTRIES": entries},
+    }
+
+
+CACHES = {
+    "default": _cache("default", 1000),
+    "content": _cache("content", envint("CONTENT_CACHE_ENTRIES", 300)),
+    "results": _cache("results", envint("RESULTS_CACHE_ENTRIES", 500)),
 }
+CACHES["default"].pop("KEY_PREFIX", None)  # the rate-limit counters keep the keys they had
+# How long a public page is fresh for browsers and any CDN in front, and how long after that
+# they may serve it while they revalidate it (with its ETag) in the background.
+PAGE_MAX_AGE = envint("PAGE_MAX_AGE", 60)
+PAGE_STALE_WHILE_REVALIDATE = envint("PAGE_STALE_WHILE_REVALIDATE", 600)
 
 # Rate limits per client address (explainer/throttle.py), counted by django-ratelimit.
 VOTE_RATE_LIMIT_PER_ARTICLE = envrate("VOTE_RATE_LIMIT_PER_ARTICLE", "5/h")
@@ -194,6 +208,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/plotly", NODE_MODULES / "plotly.js-basic-dist-min"),
+    # plotly.js's own style rules as a stylesheet, written at install by scripts/plotly-css.cjs.
+    ("vendor/plotly-css", NODE_MODULES / ".generated" / "plotly"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -208,11 +224,12 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# A strict policy: no inline script or style without this request's nonce, nothing off-site.
+# A strict policy: no inline script or style at all, nothing off-site. With no nonce, every
+# public page is the same bytes for every reader.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF],

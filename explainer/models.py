@@ -87,3 +87,13 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{'Yes' if self.helpful else 'No'} on {self.article}"
+
+
+class ContentVersion(models.Model):
+    """One row: a number that grows whenever articles, categories or the glossary change, so
+    that every worker and machine drops the pages it kept (explainer/content/version.py)."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"content version {self.number}"

@@ -25,5 +25,6 @@ def _forget_rendered_html():
     """Each test renders what it asks for, not what an earlier test left in the cache."""
     from django.core.cache import caches
 
-    caches["rendered"].clear()
+    caches["content"].clear()
+    caches["results"].clear()
     caches["default"].clear()  # rate-limit counters: no test is limited by another's requests

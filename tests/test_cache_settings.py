@@ -1,4 +1,4 @@
-"""CACHE_URL picks the default cache, where rate-limit counters live; "rendered" stays as it is."""
+"""CACHE_URL picks the backend of every cache: rate-limit counters, kept pages, kept results."""
 
 import json
 import os
@@ -38,13 +38,14 @@ def test_without_cache_url_the_default_cache_is_locmem():
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
-def test_a_redis_cache_url_selects_djangos_redis_cache_for_default_only():
+def test_a_redis_cache_url_puts_every_cache_on_djangos_redis_cache_with_its_own_keys():
     caches = json.loads(_run("-c", READ_CACHES, CACHE_URL="redis://10.0.0.5:6379/1").stdout)
     assert caches["default"] == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://10.0.0.5:6379/1",
     }
-    assert caches["rendered"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    for alias in ("content", "results"):
+        assert caches[alias] == caches["default"] | {"KEY_PREFIX": alias}
 
 
 def test_a_cache_url_that_is_not_redis_is_refused():

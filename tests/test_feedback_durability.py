@@ -54,7 +54,7 @@ def start_server(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
 
 
 def vote(opener, base: str) -> None:
-    page = opener.open(base + ARTICLE).read().decode()
+    page = opener.open(base + ARTICLE + "feedback/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     form = {"csrfmiddlewaretoken": token, "helpful": "no", "comment": "Kept across restarts"}
     request = urllib.request.Request(
@@ -79,7 +79,7 @@ def test_votes_survive_a_server_restart(database_url):
         process.wait(timeout=30)
     process, base = start_server(env)
     try:
-        page = opener.open(base + ARTICLE).read().decode()
+        page = opener.open(base + ARTICLE + "feedback/").read().decode()
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -60,7 +60,7 @@ def server(tmp_path):
 
 
 def _vote_request(opener, base: str, comment: str) -> urllib.request.Request:
-    page = opener.open(base + ARTICLE).read().decode()
+    page = opener.open(base + ARTICLE + "feedback/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     form = {"csrfmiddlewaretoken": token, "helpful": "no", "comment": comment}
     request = urllib.request.Request(

@@ -8,19 +8,20 @@ pytestmark = pytest.mark.django_db
 URL = "/articles/margin-explained/feedback/"
 
 
-def test_a_vote_without_javascript_is_stored_and_redirects_back(client):
+def test_a_vote_without_javascript_is_stored_and_shows_the_thanks(client):
     response = client.post(URL, {"helpful": "yes", "comment": "Clear, thanks"})
     assert response.status_code == 302
-    assert response["Location"] == "/articles/margin-explained/#feedback"
+    assert response["Location"] == URL
     vote = Feedback.objects.get()
     assert (vote.helpful, vote.comment) == (True, "Clear, thanks")
     assert client.cookies[VISITOR_COOKIE].value == vote.visitor
 
 
-def test_after_voting_the_article_thanks_the_reader(client):
+def test_after_voting_the_readers_fragment_thanks_them(client):
     client.post(URL, {"helpful": "no"})
-    response = client.get("/articles/margin-explained/")
+    response = client.get(URL, headers={"HX-Request": "true"})
     assertContains(response, "not helpful yet")
+    assert "private" in response["Cache-Control"]
 
 
 def test_a_vote_with_htmx_returns_the_thanks_fragment(client):
@@ -54,7 +55,7 @@ def test_different_visitors_each_get_a_vote(client, django_user_model):
 )
 def test_bad_feedback_gets_a_field_named_error_not_a_500(client, data, message):
     response = client.post(URL, data)
-    assertContains(response, message, status_code=400)
+    assertContains(response, message, status_code=422)
     assert Feedback.objects.count() == 0
 
 
@@ -65,8 +66,10 @@ def test_feedback_needs_a_csrf_token():
     assert response.status_code == 403
 
 
-def test_feedback_only_accepts_post(client):
-    assert client.get(URL).status_code == 405
+def test_feedback_is_read_with_get_and_given_with_post(client):
+    assert client.get(URL).status_code == 200
+    assert client.put(URL).status_code == 405
+    assert client.delete(URL).status_code == 405
 
 
 def test_feedback_on_unknown_article_is_404(client):

@@ -1,34 +1,55 @@
-"""Each calculator's page. With htmx the same view answers with just the results partial;
-a form with errors answers 400 either way (htmx is configured to swap 4xx responses).
-HX-Target names the widget asking (an article can hold several), so responses vary on it too."""
+"""Each calculator's page. With htmx the same address answers with just the results partial,
+kept by the question asked (results_cache). A form that failed validation answers 422 either
+way: htmx swaps it (see base.html), and django-htmx's debug script, which replaces the whole
+document for a 400, leaves it alone. HX-Target names the widget asking (an article can hold
+several), so partials vary on it too."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
+from explainer.serving import public_page
+
+from . import results_cache
 from .presets import data_for
-from .results_cache import cache_key, results_response
-from .widgets import CALCULATORS, build, widget_id_for
+from .widgets import CALCULATORS, widget_for, widget_id_for
 
 
 @require_safe
+@public_page(content=False)
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "calculators/index.html", {"calculators": CALCULATORS.values()})
 
 
 @require_safe
-@vary_on_headers("HX-Request", "HX-Target")
 def calculator(request: HttpRequest, slug: str) -> HttpResponse:
     if request.htmx and not request.htmx.history_restore_request:
-        widget_id = widget_id_for(request.htmx.target)
-        key = cache_key(slug, widget_id, data_for(slug, request.GET))
-        return results_response(key, lambda: _render(request, slug, widget_id, partial=True))
-    return _render(request, slug, "calc", partial=False)
+        return _results(request, slug)
+    return _page(request, slug)
 
 
-def _render(request: HttpRequest, slug: str, widget_id: str, *, partial: bool) -> HttpResponse:
-    widget = build(slug, request.GET, widget_id=widget_id)
-    template = widget.partial if partial else widget.calculator.template
-    status = 200 if widget.valid else 400
-    return render(request, template, {"widget": widget, "partial": partial}, status=status)
+@public_page(content=False)
+def _page(request: HttpRequest, slug: str) -> HttpResponse:
+    widget = widget_for(slug, data_for(slug, request.GET))
+    context = {"widget": widget, "partial": False}
+    return render(request, widget.calculator.template, context, status=_status(widget))
+
+
+def _results(request: HttpRequest, slug: str) -> HttpResponse:
+    widget_id = widget_id_for(request.htmx.target)
+    data = data_for(slug, request.GET)
+    key = results_cache.cache_key(slug, widget_id, data)
+    response = results_cache.kept(key)
+    if response is None:
+        widget = widget_for(slug, data, widget_id=widget_id)
+        context = {"widget": widget, "partial": True}
+        response = render(request, widget.partial, context, status=_status(widget))
+        results_cache.keep(key, response)
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+def _status(widget) -> int:
+    return 200 if widget.valid else 422

@@ -151,10 +151,13 @@ def build(
     preset: str = "",
     widget_id: str = "calc",
 ) -> Widget:
+    return widget_for(slug, presets.data_for(slug, query, preset), widget_id=widget_id)
+
+
+def widget_for(slug: str, data: Mapping[str, str], *, widget_id: str = "calc") -> Widget:
+    """The widget for form data already completed by `presets.data_for`."""
     calculator = CALCULATORS[slug]
-    data = presets.data_for(slug, query, preset)
-    form = calculator.form_class(data, widget_id=widget_id)
-    return Widget(calculator, form, widget_id)
+    return Widget(calculator, calculator.form_class(data, widget_id=widget_id), widget_id)
 
 
 def widget_id_for(target: str | None) -> str:

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from explainer import worked_examples
+from explainer.content import version
 from explainer.models import Article, Category, GlossaryTerm
 
 from . import sources
@@ -19,6 +20,7 @@ def load_content(directory=sources.CONTENT_DIR) -> dict[str, int]:
     unpublished = Article.objects.exclude(slug__in=[a.slug for a in articles]).update(
         published=False
     )
+    version.bump()  # the update above sends no signal
     return {
         "categories": len(categories),
         "glossary terms": len(links),

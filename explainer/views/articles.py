@@ -1,52 +1,52 @@
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
-from explainer import page_shells
-from explainer.article_parts import ArticleParts, article_parts, published
-from explainer.forms import FeedbackForm
-from explainer.models import Article, Category, Feedback
-from explainer.votes import existing_vote
+from explainer.calculators.widgets import embed_calculators
+from explainer.content.render import split_calculator_slots
+from explainer.models import Article, Category
+from explainer.serving import public_page
 
 
+def published() -> QuerySet[Article]:
+    return Article.objects.filter(published=True).select_related("category")
+
+
+@require_safe
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
-    def context() -> dict:
-        categories = Category.objects.prefetch_related(
-            Prefetch("articles", queryset=Article.objects.filter(published=True))
-        )
-        return {"categories": categories, "featured": published().filter(featured=True)}
-
-    return page_shells.page_response(request, "home.html", context, key="home")
-
-
-def category(request: HttpRequest, slug: str) -> HttpResponse:
-    def context() -> dict:  # raises Http404, so an unknown category is never kept
-        category = get_object_or_404(Category, slug=slug)
-        return {"category": category, "articles": published().filter(category=category)}
-
-    return page_shells.page_response(request, "category.html", context, key=f"category:{slug}")
-
-
-def article(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        parts = article_parts(slug)
-    except Article.DoesNotExist:
-        raise Http404("No published article has this address.") from None
-    vote = existing_vote(request, parts.id)
-    if vote is not None:  # this reader's own page: their answer instead of the form
-        return render(request, "article.html", article_context(request, parts, vote))
-    return page_shells.page_response(
-        request,
-        "article.html",
-        lambda: article_context(request, parts, None),
-        key=f"article:{parts.slug}",
+    categories = Category.objects.prefetch_related(
+        Prefetch("articles", queryset=Article.objects.filter(published=True))
     )
+    context = {"categories": categories, "featured": published().filter(featured=True)}
+    return render(request, "home.html", context)
 
 
-def article_context(request: HttpRequest, parts: ArticleParts, vote: Feedback | None) -> dict:
+@require_safe
+@public_page
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    category = get_object_or_404(Category, slug=slug)
+    context = {"category": category, "articles": published().filter(category=category)}
+    return render(request, "category.html", context)
+
+
+@require_safe
+@public_page
+def article(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "article.html", article_context(slug))
+
+
+def article_context(slug: str) -> dict:
+    article = get_object_or_404(published(), slug=slug)
+    siblings = list(published().filter(category=article.category))
+    index = siblings.index(article)
+    segments = embed_calculators(split_calculator_slots(article.body_html))
     return {
-        "article": parts,
-        "canonical_url": request.build_absolute_uri(parts.url),
-        "vote": vote,
-        "feedback_form": FeedbackForm(),
+        "article": article,
+        "segments": segments,
+        "has_calculators": any(segment.calculator for segment in segments),
+        "related": published().filter(slug__in=article.related_slugs),
+        "previous": siblings[index - 1] if index > 0 else None,
+        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
     }

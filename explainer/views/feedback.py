@@ -1,16 +1,19 @@
+"""The reader's own part of an article page: the "Was this helpful?" form with its CSRF token,
+or the answer they gave. GET serves it (a fragment for htmx, a small page without
+JavaScript); POST records a vote. Every answer is private: it belongs to one reader."""
+
 import math
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from explainer import throttle, votes
-from explainer.article_parts import article_parts
 from explainer.forms import FeedbackForm
 from explainer.models import Article, Feedback
-
-from .articles import article_context
+from explainer.serving import private
 
 # A lock on the database lasts moments; a reader asked to retry should not wait long.
 NOT_SAVED_RETRY_AFTER = 5
@@ -23,14 +26,22 @@ class _Outcome:
     retry_after: int | None = None
 
 
-@require_POST
-def submit(request: HttpRequest, slug: str) -> HttpResponse:
+@require_http_methods(["GET", "HEAD", "POST"])
+@vary_on_headers("HX-Request")
+def feedback(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article, slug=slug, published=True)
+    if request.method != "POST":
+        vote = votes.existing_vote(request, article.pk)
+        return private(_render(request, article, FeedbackForm(), _Outcome(200, vote)))
+    return private(_submit(request, article))
+
+
+def _submit(request: HttpRequest, article: Article) -> HttpResponse:
     form = FeedbackForm(request.POST)
     visitor = votes.visitor_id(request) or votes.new_visitor_id()
     outcome = _vote(request, article, form, visitor)
     if outcome.status == 201 and not request.htmx:
-        response = redirect(f"{article.get_absolute_url()}#feedback", permanent=False)
+        response = redirect("feedback", slug=article.slug)
     else:
         response = _render(request, article, form, outcome)
     if outcome.retry_after is not None:
@@ -43,7 +54,7 @@ def _vote(request: HttpRequest, article: Article, form: FeedbackForm, visitor: s
     if (wait := throttle.vote_wait(request, article.slug)) is not None:
         return _Outcome(429, retry_after=wait)
     if not form.is_valid():
-        return _Outcome(400)
+        return _Outcome(422)
     try:
         return _Outcome(201, votes.record_vote(visitor, article, **form.cleaned_data))
     except votes.AlreadyVoted:
@@ -53,16 +64,13 @@ def _vote(request: HttpRequest, article: Article, form: FeedbackForm, visitor: s
 
 
 def _render(request, article, form, outcome: _Outcome) -> HttpResponse:
-    extra = {
+    context = {
+        "article": article,
         "feedback_form": form,
         "vote": outcome.vote,
         "already_voted": outcome.status == 409,
         "not_saved": outcome.status == 503,
         "throttled_minutes": math.ceil(outcome.retry_after / 60) if outcome.status == 429 else 0,
     }
-    if request.htmx:
-        return render(
-            request, "includes/_feedback.html", {"article": article, **extra}, status=outcome.status
-        )
-    context = article_context(request, article_parts(article.slug), outcome.vote) | extra
-    return render(request, "article.html", context, status=outcome.status)
+    template = "includes/_feedback.html" if request.htmx else "feedback.html"
+    return render(request, template, context, status=outcome.status)

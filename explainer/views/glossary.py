@@ -1,13 +1,15 @@
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
-from explainer import page_shells
 from explainer.models import Article, GlossaryTerm
+from explainer.serving import public_page
 
 
+@require_safe
+@public_page
 def glossary(request: HttpRequest) -> HttpResponse:
-    return page_shells.page_response(
-        request, "glossary.html", lambda: {"terms": _terms()}, key="glossary"
-    )
+    return render(request, "glossary.html", {"terms": _terms()})
 
 
 def _terms() -> list[GlossaryTerm]:

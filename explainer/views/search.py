@@ -1,13 +1,15 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.vary import vary_on_headers
+from django.views.decorators.http import require_safe
 
 from explainer.search import search as run_search
+from explainer.serving import public_page
 
 MAX_QUERY = 200
 
 
-@vary_on_headers("HX-Request")
+@require_safe
+@public_page
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:MAX_QUERY].strip()
     context = {"query": query, "hits": run_search(query) if query else []}

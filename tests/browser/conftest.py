@@ -1,7 +1,8 @@
 """Playwright driving Debian's Chromium against the live test server.
 
 Every test gets a `page` that fails the test on any console error, uncaught exception or
-Content-Security-Policy violation. The `shoot` fixture, called as `shoot(page, name)`, writes
+Content-Security-Policy violation. `./scripts/test` runs them twice: with DEBUG off, and with
+BROWSER_DEBUG=1 with DEBUG on. The `shoot` fixture, called as `shoot(page, name)`, writes
 screenshots at 1280 and 390 px to artifacts/screenshots/; the `axe` fixture, called as
 `axe(page)`, runs axe-core from npm and fails on any violation. (Test modules cannot import
 this conftest under --import-mode=importlib, hence fixtures.)
@@ -49,8 +50,14 @@ def browser():
         chromium.close()
 
 
+# BROWSER_DEBUG=1 runs the pages with DEBUG on, as ./scripts/serve does: django-htmx then adds
+# its debug script, which replaces the whole document for some error answers to htmx.
+DEBUG_ON = os.environ.get("BROWSER_DEBUG") == "1"
+
+
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server, transactional_db, settings):
+    settings.DEBUG = DEBUG_ON
     load_content()
     return live_server.url
 

@@ -14,16 +14,16 @@ LINE = f"{RESULTS} .js-plotly-plot .scatterlayer .trace:first-child path.js-line
 
 
 @pytest.fixture
-def page_expecting_400(browser, site):
-    """Like `page`, except that Chromium's console line for an expected 400 is no failure: a
-    form with errors answers 400 (htmx swaps it in), and Chromium logs every 4xx."""
+def page_expecting_422(browser, site):
+    """Like `page`, except that Chromium's console line for an expected 422 is no failure: a
+    form with errors answers 422 (htmx swaps it in), and Chromium logs every 4xx."""
     context = browser.new_context(viewport=DESKTOP)
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
     problems: list[str] = []
     page.on(
         "console",
-        lambda m: m.type == "error" and "status of 400" not in m.text and problems.append(m.text),
+        lambda m: m.type == "error" and "status of 422" not in m.text and problems.append(m.text),
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
     yield page
@@ -88,8 +88,8 @@ def test_a_preset_is_one_click_and_back_restores_the_state(page, site):
     expect(page.locator(RESULTS)).to_contain_text("800.00 USDC in the account")
 
 
-def test_errors_appear_next_to_the_field_as_you_type(page_expecting_400, site):
-    page = page_expecting_400
+def test_errors_appear_next_to_the_field_as_you_type(page_expecting_422, site):
+    page = page_expecting_422
     open_calculator(page, site, "isolated-vs-cross")
     page.fill("#calc-leverage", "200")
     expect(page.locator("#calc-leverage_error")).to_have_text("The leverage can be at most 125×.")
@@ -101,6 +101,39 @@ def test_errors_appear_next_to_the_field_as_you_type(page_expecting_400, site):
     expect(page.locator("#calc-leverage")).not_to_have_class(re.compile("is-invalid"))
     expect(page.locator(RESULTS)).to_contain_text("47,738.69 USDC")
     assert page.evaluate("document.activeElement.id") == "calc-leverage"
+
+
+# The first numeric field of each calculator, and a value it refuses.
+REFUSED = {
+    "isolated-vs-cross": ("#calc-wallet", "-1"),
+    "liquidation-price": ("#calc-size", "-1"),
+    "leverage-explorer": ("#calc-leverage", "200"),
+    "margin-pnl-roe": ("#calc-size", ""),
+    "cross-contagion": ("#calc-wallet", "-1"),
+}
+
+
+@pytest.mark.parametrize("slug", list(REFUSED))
+def test_a_refused_value_keeps_the_form_and_names_the_field(page_expecting_422, site, slug):
+    # With DEBUG on (BROWSER_DEBUG=1), django-htmx's debug script would replace the whole
+    # document for a 400; a 422 is swapped into the results like any answer.
+    page = page_expecting_422
+    selector, value = REFUSED[slug]
+    open_calculator(page, site, slug)
+    page.fill(selector, value)
+    expect(page.locator(f"{selector}_error")).not_to_be_empty()
+    expect(page.locator(selector)).to_have_class(re.compile("is-invalid"))
+    expect(page.locator("header.site-header")).to_be_visible()
+    expect(page.locator("form.calc-form")).to_be_visible()
+
+
+def test_a_refused_value_in_an_article_keeps_the_article(page_expecting_422, site):
+    page = page_expecting_422
+    page.goto(site + "/articles/cross-vs-isolated-margin/")
+    field = page.locator("input[id$='-leverage']").first
+    field.fill("200")
+    expect(page.locator(".calc-error[id$='-leverage_error']").first).not_to_be_empty()
+    expect(page.locator("h1")).to_have_text("Cross margin vs isolated margin")
 
 
 CASES = {

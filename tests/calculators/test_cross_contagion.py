@@ -29,7 +29,7 @@ def test_a_permalink_restores_the_same_numbers(fetch):
 
 def test_the_markets_must_differ(fetch, field_error):
     response = fetch(SLUG, b_market="BTC-PERP")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "different market" in field_error(response, "b_market")
 
 
@@ -37,17 +37,17 @@ def test_it_refuses_nonsense_next_to_the_field(fetch, field_error, nonsense):
     value, words = nonsense
     for htmx in (False, True):
         response = fetch(SLUG, htmx=htmx, b_size=value)
-        assert response.status_code == 400
+        assert response.status_code == 422
         assert words in field_error(response, "b_size")
 
 
 def test_it_refuses_leverage_above_the_market_max(fetch, field_error):
     response = fetch(SLUG, htmx=True, b_leverage="101")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "ETH-PERP allows at most 100×" in field_error(response, "b_leverage")
 
 
 def test_it_refuses_margins_the_balance_cannot_hold(fetch, field_error):
     response = fetch(SLUG, wallet="200")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "less than the isolated margins" in field_error(response, "wallet")

@@ -17,7 +17,7 @@ URL = "/calculators/isolated-vs-cross/"
 
 def _errors_on(response, field: str) -> str:
     html = response.content.decode()
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert f'href="#calc-{field}"' in html
     return html
 

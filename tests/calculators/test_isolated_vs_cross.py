@@ -65,23 +65,23 @@ def test_it_refuses_nonsense_next_to_the_field(fetch, field_error, nonsense):
     value, words = nonsense
     for htmx in (False, True):
         response = fetch(SLUG, htmx=htmx, wallet=value)
-        assert response.status_code == 400
+        assert response.status_code == 422
         assert words in field_error(response, "wallet")
         assert field_error(response, "margin") == ""
 
 
 def test_it_refuses_leverage_above_the_market_max(fetch, field_error):
     response = fetch(SLUG, leverage="126")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "at most 125×" in field_error(response, "leverage")
     response = fetch(SLUG, htmx=True, leverage="101", market="ETH-PERP")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "ETH-PERP allows at most 100×" in field_error(response, "leverage")
 
 
 def test_it_maps_the_engines_wallet_error_to_the_balance(fetch, field_error):
     response = fetch(SLUG, wallet="50")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "less than the isolated margins" in field_error(response, "wallet")
 
 

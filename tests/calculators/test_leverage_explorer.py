@@ -35,17 +35,17 @@ def test_it_refuses_nonsense_next_to_the_field(fetch, field_error, nonsense):
     value, words = nonsense
     for htmx in (False, True):
         response = fetch(SLUG, htmx=htmx, entry=value)
-        assert response.status_code == 400
+        assert response.status_code == 422
         assert words in field_error(response, "entry")
 
 
 def test_it_refuses_leverage_above_the_market_max(fetch, field_error):
     response = fetch(SLUG, htmx=True, leverage="51", market="SOL-PERP", entry="150")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "SOL-PERP allows at most 50×" in field_error(response, "leverage")
 
 
 def test_it_says_when_the_balance_cannot_cover_the_margin(fetch, field_error):
     response = fetch(SLUG, leverage="1")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "less than the isolated margins" in field_error(response, "wallet")

@@ -43,21 +43,21 @@ def test_it_refuses_nonsense_next_to_the_field(fetch, field_error, nonsense):
     value, words = nonsense
     for htmx in (False, True):
         response = fetch(SLUG, htmx=htmx, size=value)
-        assert response.status_code == 400
+        assert response.status_code == 422
         assert words in field_error(response, "size")
 
 
 def test_it_refuses_leverage_above_the_tier_for_a_large_position(fetch, field_error):
     response = fetch(SLUG, size="10", leverage="100", wallet="100000", margin="")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "for a position of this size" in field_error(response, "leverage")
-    assert fetch(SLUG, leverage="0").status_code == 400
+    assert fetch(SLUG, leverage="0").status_code == 422
     assert "at least 1×" in field_error(fetch(SLUG, leverage="0.5"), "leverage")
 
 
 def test_it_refuses_an_unknown_market_and_side(fetch, field_error):
     response = fetch(SLUG, market="DOGE-PERP", side="sideways")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "listed markets" in field_error(response, "market")
     assert "Long or Short" in field_error(response, "side")
 
@@ -68,11 +68,11 @@ def test_by_default_the_margin_follows_leverage_so_the_price_moves(fetch):
 
 def test_an_isolated_margin_below_the_initial_margin_is_refused(fetch, field_error):
     response = fetch(SLUG, htmx=True, margin="50")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "at least the initial margin (100.00 USDC)" in field_error(response, "margin")
 
 
 def test_a_balance_that_cannot_cover_the_initial_margin_is_refused(fetch, field_error):
     response = fetch(SLUG, htmx=True, mode="cross", wallet="50")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "cannot cover this position's initial margin" in field_error(response, "wallet")

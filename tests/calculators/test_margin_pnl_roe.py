@@ -44,7 +44,7 @@ def test_a_permalink_restores_the_same_numbers(fetch):
 
 def test_it_asks_for_what_it_needs(fetch, field_error):
     response = fetch(SLUG, solve="margin", size="")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Enter the size, or choose to work it out" in field_error(response, "size")
 
 
@@ -52,13 +52,13 @@ def test_it_refuses_nonsense_next_to_the_field(fetch, field_error, nonsense):
     value, words = nonsense
     for htmx in (False, True):
         response = fetch(SLUG, htmx=htmx, price=value)
-        assert response.status_code == 400
+        assert response.status_code == 422
         assert words in field_error(response, "price")
 
 
 def test_a_worked_out_leverage_above_the_max_is_the_margins_fault(fetch, field_error):
     response = fetch(SLUG, solve="leverage", margin="5")  # 1,000 / 5 = 200×
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "allows at most 125×" in field_error(response, "margin")
     assert "at most 125×" in field_error(fetch(SLUG, leverage="200"), "leverage")
 
@@ -83,5 +83,5 @@ def test_the_largest_position_is_one_the_engine_accepts(leverage):
 
 def test_a_position_the_balance_cannot_open_is_refused(fetch, field_error):
     response = fetch(SLUG, htmx=True, solve="size", margin="50", mode="cross", wallet="10")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "cannot cover" in field_error(response, "wallet")

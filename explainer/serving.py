@@ -1,0 +1,81 @@
+"""How pages are served: public pages the same bytes for every reader, kept by Django's cache
+and by any HTTP cache in front; what belongs to one reader marked private.
+
+A public page holds no CSRF token, no nonce and nothing about the reader, so:
+- Django's `cache_page` keeps it in the "content" cache under the release and the content
+  version (explainer/content/version.py): an edit or a deploy is a new key, seen at once;
+- it carries an ETag, computed once when it is rendered, and ConditionalGetMiddleware answers
+  a matching If-None-Match with 304;
+- `Cache-Control: public, max-age, stale-while-revalidate` lets browsers and a CDN keep it;
+- `Vary: HX-Request` keeps a partial and its full page apart (GZipMiddleware adds
+  `Accept-Encoding`).
+A page asked for with a query string (a search, a calculator permalink) gets the same headers
+but is not kept here: the reader picks its key, and must not be able to push articles out.
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.views.decorators.cache import cache_page
+
+from explainer.content import version
+
+View = Callable[..., HttpResponse]
+
+
+def _release() -> str:
+    """What the code that renders pages is: RELEASE when the deploy names it, otherwise a
+    digest of the templates and Python source, the same on every machine of one deploy."""
+    if named := getattr(settings, "RELEASE", ""):
+        return named
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("templates/**/*.html"), *root.glob("explainer/**/*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RELEASE = _release()
+
+
+def public_page(view: View | None = None, *, content: bool = True) -> View:
+    """Serve `view`'s successful GET answers as public pages (see the module's docstring).
+    `content=False` for pages that no article, category or glossary edit can change (the
+    calculators): they are kept under the release alone, and ask nothing of the database."""
+    if view is None:
+        return lambda view: public_page(view, content=content)
+
+    @wraps(view)
+    def marked(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            patch_vary_headers(response, ("HX-Request",))
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_MAX_AGE,
+                stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+            )
+            set_response_etag(response)
+        return response
+
+    @wraps(view)
+    def kept(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if request.GET:
+            return marked(request, *args, **kwargs)
+        prefix = f"{RELEASE}.{version.current()}" if content else RELEASE
+        keep = cache_page(settings.PAGE_MAX_AGE, cache="content", key_prefix=prefix)
+        return keep(marked)(request, *args, **kwargs)
+
+    return kept
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    """For what belongs to one reader: never kept by a browser, a proxy or a CDN."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
