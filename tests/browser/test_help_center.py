@@ -61,7 +61,6 @@ def test_feedback_works_without_javascript(page_without_js, site):
     expect(page_without_js.locator("h1")).to_have_text("Margin explained")
 
 
-
 def test_glossary_tip_shows_on_keyboard_focus(page, site):
     page.goto(site + "/articles/margin-explained/")
     term = page.locator(".glossary-term").first
