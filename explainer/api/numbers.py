@@ -3,8 +3,9 @@ the OpenAPI document states come from the same `Kind`, so the two cannot disagre
 
 A number arrives as a JSON number or as a decimal string. A JSON number may be written any way
 JSON allows (1e3, 0.25) and only its value is checked. A string must be written plainly
-("1250.5": no sign, exponent or leading zero, at most 18 decimal places), because JSON Schema
-can bound a string only by its pattern; each kind's pattern admits exactly its range.
+("1250.5": no sign, exponent or leading zero, at most 18 decimal places; a signed kind such
+as a funding rate also takes a leading minus), because JSON Schema can bound a string only by
+its pattern; each kind's pattern admits exactly its range.
 """
 
 import re
@@ -13,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from explainer.engine import MARKETS
+from explainer.engine.validation import MAX_FUNDING_RATE
 
 LARGEST = Decimal("1e15")
 SMALLEST = Decimal("1e-18")  # the engine refuses non-zero magnitudes below this
@@ -55,6 +57,8 @@ class Kind:
         return None
 
     def json_schema(self) -> dict[str, Any]:
+        if self.low < 0:
+            return self._signed_schema()
         bounds: dict[str, Any] = {"type": "number"}
         if self.low == 0:  # above 0, the smallest magnitude the engine takes is 1e-18
             bounds["minimum"] = float(SMALLEST)
@@ -66,12 +70,39 @@ class Kind:
             number = {"anyOf": [{"type": "number", "const": 0}, bounds]}
         return {"anyOf": [number, {"type": "string", "pattern": f"^({self.pattern})$"}]}
 
+    def _signed_schema(self) -> dict[str, Any]:
+        """0, or a magnitude from 1e-18 to the bound on either side (both bounds included)."""
+        if not (self.low == -self.high and self.low_included and self.high_included):
+            raise ValueError("a signed kind runs from −x to x, both included")
+        smallest, largest = float(SMALLEST), float(self.high)
+        number = {
+            "anyOf": [
+                {"type": "number", "const": 0},
+                {"type": "number", "minimum": smallest, "maximum": largest},
+                {"type": "number", "minimum": -largest, "maximum": -smallest},
+            ]
+        }
+        return {"anyOf": [number, {"type": "string", "pattern": f"^({self.pattern})$"}]}
+
 
 POSITIVE = Kind(Decimal(0), LARGEST, False, True, f"{_FRACTION}|{_WHOLE}", "greater than 0")
 NON_NEGATIVE = Kind(
     Decimal(0), LARGEST, True, True, f"0{_ZERO_PLACES}|{_FRACTION}|{_WHOLE}", "0 or more"
 )
 RATE = Kind(Decimal(0), Decimal(1), True, False, f"0{_PLACES}", "0 or more", " (0.005 is 0.5 %)")
+# From −0.05 to 0.05: 0, 0.00… to 0.04…, or 0.05 itself, each with at most 18 places.
+_UP_TO_5_PERCENT = (
+    rf"0(\.0[0-4]\d{{0,{MAX_PLACES - 2}}}|\.0{{1,{MAX_PLACES}}}|\.050{{0,{MAX_PLACES - 2}}})?"
+)
+FUNDING_RATE = Kind(
+    -MAX_FUNDING_RATE,
+    MAX_FUNDING_RATE,
+    True,
+    True,
+    f"-?{_UP_TO_5_PERCENT}",
+    "at least -0.05",
+    " (0.0001 is 0.01 % per funding interval)",
+)
 
 
 def leverage_up_to(most: Decimal) -> Kind:
