@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -75,7 +76,7 @@ def main() -> None:
                     base + target.path,
                     seconds=args.seconds,
                     connections=args.connections,
-                    **target.wrk_options(),
+                    **_options(base, target),
                 ),
             )
             for name, target in TARGETS.items()
@@ -83,6 +84,15 @@ def main() -> None:
         print_table(rows)
         if args.soak:
             soak(base, process)
+
+
+def _options(base: str, target) -> dict:
+    options = target.wrk_options()
+    if target.revalidate:
+        with urllib.request.urlopen(base + target.path) as response:
+            etag = response.headers["ETag"]
+        options["headers"] = (*options["headers"], ("If-None-Match", etag.replace('"', '\\"')))
+    return options
 
 
 def print_table(rows: list[tuple[str, dict]]) -> None:

@@ -29,6 +29,8 @@ class Target:
     headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     # A query name given a value no request has asked before, on every request.
     new_value_for: str = ""
+    # Send the page's own ETag in If-None-Match, as a browser or CDN revalidating it does.
+    revalidate: bool = False
 
     def wrk_options(self) -> dict:
         return {
@@ -47,6 +49,7 @@ TARGETS = {
     "article page, gzip": Target(
         "/articles/cross-vs-isolated-margin/", headers=(("Accept-Encoding", "gzip"),)
     ),
+    "article page, 304": Target("/articles/cross-vs-isolated-margin/", revalidate=True),
     "calculator partial, new": Target(
         f"/calculators/isolated-vs-cross/?{SEED_QUERY}&price=48000",
         headers=HTMX,

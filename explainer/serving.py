@@ -6,6 +6,7 @@ A public page holds no CSRF token, no nonce and nothing about the reader, so:
   version (explainer/content/version.py): an edit or a deploy is a new key, seen at once;
 - it carries an ETag, computed once when it is rendered, and ConditionalGetMiddleware answers
   a matching If-None-Match with 304;
+- it is kept gzipped too (`gzip_page` inside `cache_page`), so compressing costs once;
 - `Cache-Control: public, max-age, stale-while-revalidate` lets browsers and a CDN keep it;
 - `Vary: HX-Request` keeps a partial and its full page apart (GZipMiddleware adds
   `Accept-Encoding`).
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.views.decorators.cache import cache_page
+from django.views.decorators.gzip import gzip_page
 
 from explainer.content import version
 
@@ -70,7 +72,12 @@ def public_page(view: View | None = None, *, content: bool = True) -> View:
             return marked(request, *args, **kwargs)
         prefix = f"{RELEASE}.{version.current()}" if content else RELEASE
         keep = cache_page(settings.PAGE_MAX_AGE, cache="content", key_prefix=prefix)
-        return keep(marked)(request, *args, **kwargs)
+        return keep(compressed)(request, *args, **kwargs)
+
+    # Compressed before it is kept (a copy for each Accept-Encoding, by its Vary), so a kept
+    # page is not compressed again for every reader. A public page holds no secret, so one
+    # gzip stream for everyone gives BREACH nothing to find.
+    compressed = gzip_page(marked)
 
     return kept
 

@@ -1,6 +1,7 @@
 """Public pages are the same bytes for every reader, kept by Django's cache under the content
 version and revalidated with ETags; what belongs to one reader comes as a private fragment."""
 
+import gzip
 import io
 import re
 
@@ -121,3 +122,13 @@ def test_the_canonical_address_has_no_query_string(client):
 
 def test_an_unknown_category_is_not_found(client):
     assert client.get("/categories/no-such-thing/").status_code == 404
+
+
+def test_a_gzipped_page_is_the_same_page_and_is_compressed_once(client):
+    plain = client.get(URL).content
+    first = client.get(URL, headers={"accept-encoding": "gzip"})
+    second = client.get(URL, headers={"accept-encoding": "gzip"})
+    assert first["Content-Encoding"] == "gzip"
+    assert first.content == second.content  # the kept stream, not a new one
+    assert gzip.decompress(second.content) == plain
+    assert "Accept-Encoding" in second["Vary"]
