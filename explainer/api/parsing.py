@@ -3,19 +3,32 @@
 The engine validates too, but it stops at the first broken rule. Here each field of the body
 is checked on its own, so a client sees all of its mistakes at once; what only the account as
 a whole can break (a wallet smaller than the isolated margins, two positions in one market
-that the position mode does not allow) is left to the engine's MarginError.
+that the position mode does not allow) or only the replay finds out (a clock that runs
+backwards, a position to deleverage that is closed or not in profit) is left to the engine's
+MarginError, whose field names the API uses too.
 
 Numbers arrive as JSON numbers or decimal strings and become Decimal without ever passing
 through a binary float. A JSON true is not a number here, although Python counts True as 1.
 """
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from explainer.engine import MARKETS, Account, MarginMode, Position, PositionMode, Side
+from explainer.engine import (
+    MARKETS,
+    Account,
+    FeeRates,
+    MarginMode,
+    PathStep,
+    Position,
+    PositionMode,
+    Quote,
+    Side,
+)
 from explainer.engine.validation import MAX_POSITIONS
 
 from . import numbers
@@ -23,12 +36,17 @@ from . import numbers
 MAX_STEPS = 10_000
 MAX_ID_LENGTH = 64
 MAX_ERRORS = 100
+# Funding pays each position at each funding time the clock passes: the work, and the events
+# in the answer, grow with the clock and not with the body.
+MAX_FUNDING_PAYMENTS = 10_000
+MARKET_FEE = "market"  # liquidation_fee_rate: each market's own rate
 DEFAULT_MARKET = "BTC-PERP"
 DEFAULT_POSITION_MODE = PositionMode.ONE_WAY
 _PLAINLY = (
     'must be written plainly, such as "12.5": no sign, exponent or leading zero, and at most '
     f"{numbers.MAX_PLACES} decimal places (or sent as a JSON number)."
 )
+_PLAINLY_SIGNED = _PLAINLY.replace('"12.5": no sign,', '"-0.0001": no plus sign,')
 _NON_FINITE = {"NaN", "Infinity", "-Infinity"}
 
 
@@ -68,8 +86,13 @@ class EvaluateRequest:
 @dataclass(frozen=True)
 class SimulateRequest:
     account: Account
-    path: tuple[dict[str, Decimal], ...]
-    liquidation_fee_rate: Decimal
+    path: tuple[dict[str, Decimal] | PathStep, ...]
+    # The engine's replay settings, as keyword arguments.
+    settings: dict[str, Any]
+    # Whether the answer carries the fields of funding, the clock, partial liquidation, the
+    # insurance fund and the object form of steps: only a request that uses one of them gets
+    # them, so a request written before they existed gets exactly the answer it got then.
+    extended: bool
 
 
 class _DuplicateKey(ValueError):
@@ -104,13 +127,30 @@ def evaluate_request(data: object) -> EvaluateRequest:
 
 
 def simulate_request(data: object) -> SimulateRequest:
-    values = _parse(data, _SIMULATE)
-    return SimulateRequest(_account(values), values["path"], values["liquidation_fee_rate"])
+    values = _parse(data, _SIMULATE, checks=(_check_funding_payments,))
+    fee_rate = values["liquidation_fee_rate"]
+    settings = {name: values[name] for name in _REPLAY_SETTINGS}
+    settings["liquidation_fee_rate"] = None if fee_rate == MARKET_FEE else fee_rate
+    return SimulateRequest(_account(values), values["path"], settings, _extended(values))
 
 
 def _account(values: dict[str, Any]) -> Account:
     return Account(
-        values["wallet_balance"], values["positions"], position_mode=values["position_mode"]
+        values["wallet_balance"],
+        values["positions"],
+        position_mode=values["position_mode"],
+        reserve_closing_fee=values["reserve_closing_fee"],
+        fee_rates=values["fee_rates"] or {},
+    )
+
+
+def _extended(values: dict[str, Any]) -> bool:
+    given = (values[name] is not None for name in ("funding_rates", "hours_per_step"))
+    return (
+        any(given)
+        or values["insurance_fund"] is not None
+        or values["partial_liquidation"]
+        or any(isinstance(step, PathStep) for step in values["path"])
     )
 
 
@@ -138,9 +178,16 @@ type Parser = Callable[[Any, str, _Problems], Any]
 _REQUIRED = object()
 
 
-def _parse(data: object, spec: dict[str, tuple[Parser, Any]]) -> dict[str, Any]:
+def _parse(
+    data: object,
+    spec: dict[str, tuple[Parser, Any]],
+    *,
+    checks: tuple[Callable[[dict[str, Any], _Problems], None], ...] = (),
+) -> dict[str, Any]:
     problems = _Problems()
     values = _read(data, None, spec, problems, noun="The body")
+    for check in checks:
+        check(values, problems)
     problems.raise_any()
     return values
 
@@ -256,22 +303,38 @@ def _check_unique_ids(items: list[Any], field: str, problems: _Problems) -> None
         seen.setdefault(identity, index)
 
 
-def _path(value: Any, field: str, problems: _Problems) -> tuple[dict[str, Decimal], ...] | None:
+def _path(
+    value: Any, field: str, problems: _Problems
+) -> tuple[dict[str, Decimal] | PathStep, ...] | None:
     if not isinstance(value, list):
         problems.add(field, f"Path must be a list of steps, not {_kind(value)}.")
         return None
     if not 1 <= len(value) <= MAX_STEPS:
         problems.add(field, f"Send between 1 and {MAX_STEPS:,} steps, not {len(value):,}.")
         return None
-    steps = [_marks(item, f"{field}[{index}]", problems) for index, item in enumerate(value)]
+    steps = [_step(item, f"{field}[{index}]", problems) for index, item in enumerate(value)]
     return None if None in steps else tuple(steps)
+
+
+def _step(value: Any, field: str, problems: _Problems) -> dict[str, Decimal] | PathStep | None:
+    """A step of marks by market (the first form), or an object with "prices" (no market is
+    named "prices") and the step's hours and positions to deleverage."""
+    if not isinstance(value, dict) or "prices" not in value:
+        return _marks(value, field, problems)
+    before = problems.count
+    values = _read(value, field, _PATH_STEP, problems, noun="A step")
+    if problems.count > before:
+        return None
+    return PathStep(values["prices"], hours=values["hours"], deleverage=values["deleverage"])
 
 
 def _marks(value: Any, field: str, problems: _Problems) -> dict[str, Decimal] | None:
     if not isinstance(value, dict) or not value:
         example = '{"BTC-PERP": "59000"}'
         problems.add(
-            field, f"Each step must be an object of mark prices by market, e.g. {example}."
+            field,
+            f"Each step must be an object of mark prices by market, e.g. {example}, or an "
+            'object with "prices" (and "hours" or "deleverage").',
         )
         return None
     before, marks = problems.count, {}
@@ -280,9 +343,85 @@ def _marks(value: Any, field: str, problems: _Problems) -> dict[str, Decimal] | 
             marks[symbol] = _number(
                 price, f"{field}.{symbol}", problems, numbers.POSITIVE, label="Mark price"
             )
+        elif symbol in _PATH_STEP:
+            problems.add(
+                f"{field}.{symbol}",
+                f'A step with "{symbol}" puts its prices under "prices", e.g. '
+                f'{{"prices": {{"BTC-PERP": "59000"}}, "{symbol}": …}}.',
+            )
         else:
             problems.add(f"{field}.{symbol}", _unknown_market(symbol))
     return marks if problems.count == before else None
+
+
+def _prices(value: Any, field: str, problems: _Problems) -> dict[str, Decimal | Quote] | None:
+    if not isinstance(value, dict):
+        problems.add(field, f"Prices must be an object of prices by market, not {_kind(value)}.")
+        return None
+    before, prices = problems.count, {}
+    for symbol, price in value.items():
+        where = f"{field}.{symbol}"
+        if symbol not in MARKETS:
+            problems.add(where, _unknown_market(symbol))
+        elif isinstance(price, dict):
+            quote = _read(price, where, _QUOTE, problems, noun="A quote")
+            prices[symbol] = Quote(quote["mark"], quote["last"], quote["index"])
+        else:
+            prices[symbol] = _number(price, where, problems, numbers.POSITIVE, label="Mark price")
+    return prices if problems.count == before else None
+
+
+def _deleverage(value: Any, field: str, problems: _Problems) -> tuple[str, ...] | None:
+    message = (
+        f"Deleverage must be a list of up to {MAX_POSITIONS} different position ids, each a "
+        f"string of 1 to {MAX_ID_LENGTH} characters."
+    )
+    ids = value if isinstance(value, list) else None
+    if (
+        ids is None
+        or len(ids) > MAX_POSITIONS
+        or not all(isinstance(i, str) and 1 <= len(i) <= MAX_ID_LENGTH for i in ids)
+        or len(set(ids)) < len(ids)
+    ):
+        problems.add(field, message)
+        return None
+    return tuple(ids)
+
+
+def _check_funding_payments(values: dict[str, Any], problems: _Problems) -> None:
+    """Bound the funding payments before the replay makes them: each position pays at each
+    funding time its market's clock passes, however few the steps."""
+    positions, path = values["positions"], values["path"]
+    if values["funding_rates"] is None or positions is None or path is None:
+        return
+    clocks = [_clock(step, index, values["hours_per_step"]) for index, step in enumerate(path)]
+    known = [(hours, field) for hours, field in clocks if hours is not None]
+    if not known:
+        return  # no clock at all: the engine refuses funding without one
+    end, field = max(known, key=lambda clock: clock[0])
+    interval = values["funding_interval_hours"]
+    payments = sum(
+        int(end / (interval or MARKETS[symbol].funding.interval_hours)) * count
+        for symbol, count in Counter(position.market for position in positions).items()
+    )
+    if payments > MAX_FUNDING_PAYMENTS:
+        problems.add(
+            field,
+            f"The path's clock reaches {end:,f} hours: that is {payments:,} funding payments "
+            f"(each position at each funding time), and a replay makes at most "
+            f"{MAX_FUNDING_PAYMENTS:,}. Shorten the clock or lengthen funding_interval_hours.",
+        )
+
+
+def _clock(
+    step: dict[str, Decimal] | PathStep, index: int, hours_per_step: Decimal | None
+) -> tuple[Decimal | None, str]:
+    """A step's hours, as the engine reads them, and the field that set them."""
+    if isinstance(step, PathStep) and step.hours is not None:
+        return step.hours, f"path[{index}].hours"
+    if hours_per_step is None:
+        return None, "hours_per_step"
+    return index * hours_per_step, "hours_per_step"
 
 
 def _number(
@@ -298,12 +437,13 @@ def _decimal(value: Any, kind: numbers.Kind) -> tuple[Decimal | None, str | None
     """The number a JSON value holds, or the end of a sentence saying why it holds none."""
     if isinstance(value, str):
         if numbers.is_plain(kind, value):
-            return Decimal(value), None
+            return Decimal(value) or Decimal(0), None  # "-0" is 0
         if not numbers.looks_like_a_number(value):
             return None, f'must be a decimal number such as "12.5", not {_shown(value)}.'
         value = _literal(value)
         if isinstance(value, Decimal):
-            return None, kind.check(value if value else value.copy_abs()) or _PLAINLY
+            plainly = _PLAINLY_SIGNED if kind.low < 0 else _PLAINLY
+            return None, kind.check(value if value else value.copy_abs()) or plainly
     elif isinstance(value, int) and not isinstance(value, bool):  # from Python callers, not JSON
         value = Decimal(value)
     if isinstance(value, Unusable):
@@ -317,9 +457,9 @@ def _decimal(value: Any, kind: numbers.Kind) -> tuple[Decimal | None, str | None
     return (None, problem) if problem else (value, None)
 
 
-def _numeric(kind: numbers.Kind) -> Parser:
+def _numeric(kind: numbers.Kind, *, label: str | None = None) -> Parser:
     def parse(value: Any, field: str, problems: _Problems) -> Decimal | None:
-        return _number(value, field, problems, kind)
+        return _number(value, field, problems, kind, label=label)
 
     return parse
 
@@ -328,6 +468,56 @@ _positive = _numeric(numbers.POSITIVE)
 _non_negative = _numeric(numbers.NON_NEGATIVE)
 _rate = _numeric(numbers.RATE)
 _leverage = _numeric(numbers.LEVERAGE)
+
+
+def _liquidation_fee_rate(value: Any, field: str, problems: _Problems) -> Decimal | str | None:
+    if value == MARKET_FEE:
+        return value
+    number, problem = _decimal(value, numbers.RATE)
+    if problem:
+        problems.add(
+            field,
+            f'Liquidation fee rate {problem.removesuffix(".")}; or "market" for each market\'s '
+            "own rate.",
+        )
+    return number
+
+
+def _fee_rates(value: Any, field: str, problems: _Problems) -> dict[str, FeeRates] | None:
+    """Fee rates by market; a rate left out (or null) is the market's own."""
+    if not isinstance(value, dict):
+        problems.add(field, f"Fee rates must be an object of rates by market, not {_kind(value)}.")
+        return None
+    before, rates = problems.count, {}
+    for symbol, given in value.items():
+        where = f"{field}.{symbol}"
+        if symbol not in MARKETS:
+            problems.add(where, _unknown_market(symbol))
+        elif given is not None:
+            read = _read(given, where, _FEE_RATES, problems, noun="A market's fee rates")
+            own = MARKETS[symbol].fees
+            rates[symbol] = FeeRates(
+                **{name: getattr(own, name) if read[name] is None else read[name] for name in read}
+            )
+    return rates if problems.count == before else None
+
+
+def _funding_rates(value: Any, field: str, problems: _Problems) -> dict[str, Decimal] | None:
+    """Funding rates by market; a market left out (or null) funds at its default."""
+    if not isinstance(value, dict):
+        problems.add(
+            field, f"Funding rates must be an object of rates by market, not {_kind(value)}."
+        )
+        return None
+    before, rates = problems.count, {}
+    for symbol, rate in value.items():
+        where = f"{field}.{symbol}"
+        if symbol not in MARKETS:
+            problems.add(where, _unknown_market(symbol))
+        elif rate is not None:
+            label = f"The {symbol} funding rate"
+            rates[symbol] = _number(rate, where, problems, numbers.FUNDING_RATE, label=label)
+    return rates if problems.count == before else None
 
 
 def _side(value: Any, field: str, problems: _Problems) -> Side | None:
@@ -386,13 +576,38 @@ _POSITION: dict[str, tuple[Parser, Any]] = {
     "maintenance_margin_rate": (_rate, None),
     "maintenance_amount": (_non_negative, None),
 }
+_FEE_RATES: dict[str, tuple[Parser, Any]] = {
+    name: (_numeric(numbers.RATE, label=f"{name.capitalize()} rate"), None)
+    for name in ("maker", "taker", "liquidation")
+}
 _ACCOUNT: dict[str, tuple[Parser, Any]] = {
     "wallet_balance": (_non_negative, _REQUIRED),
     "positions": (_positions, _REQUIRED),
     "position_mode": (_position_mode, DEFAULT_POSITION_MODE),
+    "reserve_closing_fee": (_flag, False),
+    "fee_rates": (_fee_rates, None),
 }
 _EVALUATE = {**_ACCOUNT, "explain": (_flag, False)}
-_SIMULATE = {**_ACCOUNT, "path": (_path, _REQUIRED), "liquidation_fee_rate": (_rate, Decimal(0))}
+_QUOTE: dict[str, tuple[Parser, Any]] = {
+    "mark": (_numeric(numbers.POSITIVE, label="Mark price"), _REQUIRED),
+    "last": (_numeric(numbers.POSITIVE, label="Last price"), None),
+    "index": (_numeric(numbers.POSITIVE, label="Index price"), None),
+}
+_PATH_STEP: dict[str, tuple[Parser, Any]] = {
+    "prices": (_prices, _REQUIRED),
+    "hours": (_non_negative, None),
+    "deleverage": (_deleverage, ()),
+}
+# What `replay` takes besides the account and the path, with the API's defaults.
+_REPLAY_SETTINGS: dict[str, tuple[Parser, Any]] = {
+    "liquidation_fee_rate": (_liquidation_fee_rate, Decimal(0)),
+    "funding_rates": (_funding_rates, None),
+    "funding_interval_hours": (_positive, None),
+    "hours_per_step": (_positive, None),
+    "insurance_fund": (_non_negative, None),
+    "partial_liquidation": (_flag, False),
+}
+_SIMULATE = {**_ACCOUNT, "path": (_path, _REQUIRED), **_REPLAY_SETTINGS}
 
 
 def _literal(text: str) -> Decimal | Unusable:

@@ -4,7 +4,7 @@ reference: the docs page builds its tables from them, so page and document canno
 
 from typing import Any
 
-from explainer.engine import MARKETS, PositionMode
+from explainer.engine import MARKETS, EventKind, PositionMode
 
 from . import numbers, parsing
 from .serialize import MARKETS_NOTE
@@ -51,6 +51,7 @@ def _list(item: str, description: str, **extra: Any) -> dict[str, Any]:
 _POSITIVE = ref("PositiveDecimal")
 _NON_NEGATIVE = ref("NonNegativeDecimal")
 _RATE = ref("Rate")
+_FUNDING_RATE = ref("FundingRate")
 _LEVERAGE = ref("Leverage")
 _OUT = ref("Decimal")
 _OUT_OR_NULL = ref("DecimalOrNull")
@@ -58,6 +59,8 @@ _MARKET = _typed("string", "The market.", enum=list(MARKETS))
 _SIDE = _typed("string", "long or short.", enum=["long", "short"])
 _MODE = _typed("string", "isolated or cross.", enum=["isolated", "cross"])
 _STEP = _typed("integer", "Index of the path step (0 is the first).")
+_MARKET_KEYS = {"enum": list(MARKETS)}
+_ID_TEXT = {"type": "string", "minLength": 1, "maxLength": parsing.MAX_ID_LENGTH}
 _DECIMAL_TEXT = r"^-?\d+(\.\d+)?$"
 
 POSITION = _object(
@@ -146,7 +149,43 @@ _ACCOUNT = {
         enum=[mode.value for mode in PositionMode],
         default=parsing.DEFAULT_POSITION_MODE.value,
     ),
+    "reserve_closing_fee": _typed(
+        "boolean",
+        "Reserve the taker fee of closing each position (size × price × the taker rate) in its "
+        "liquidation and bankruptcy prices, as OKX and Gate do: the position is liquidated "
+        "while enough is left to pay for closing it, so both prices move towards the mark. "
+        "Default: false.",
+        default=False,
+    ),
+    "fee_rates": {
+        "type": "object",
+        "propertyNames": _MARKET_KEYS,
+        "additionalProperties": _or_null(ref("FeeRates")),
+        "description": 'Your fee rates by market, e.g. {"BTC-PERP": {"taker": "0.0004"}}, '
+        "instead of the market's illustrative ones (see /markets). A rate left out, or null, is "
+        "the market's; so is every rate of a market left out or null. The taker rate is what "
+        "reserve_closing_fee reserves; the liquidation rate is what simulate charges when "
+        'liquidation_fee_rate is "market". Default: the markets\' rates.',
+    },
 }
+_ACCOUNT_OPTIONAL = ("position_mode", "reserve_closing_fee", "fee_rates")
+FEE_RATES = _object(
+    {
+        "maker": _with(
+            _RATE,
+            "For an order that rests on the book. No figure of evaluate or simulate uses it: "
+            "neither opens a position.",
+        ),
+        "taker": _with(_RATE, "For an order that takes liquidity, such as closing at the mark."),
+        "liquidation": _with(_RATE, "Charged on what the liquidation engine closes."),
+    },
+    optional=("maker", "taker", "liquidation"),
+    nullable=True,
+)
+FEE_RATES["description"] = (
+    "A market's fee rates, each a fraction of the notional traded from 0 up to (not including) "
+    "1: 0.0005 is 0.05 %. A rate left out, or null, is the market's own."
+)
 EVALUATE_REQUEST = _object(
     {
         **_ACCOUNT,
@@ -157,9 +196,63 @@ EVALUATE_REQUEST = _object(
             default=False,
         ),
     },
-    optional=("position_mode", "explain"),
+    optional=(*_ACCOUNT_OPTIONAL, "explain"),
     nullable=True,
 )
+_PRICES = {
+    "type": "object",
+    "propertyNames": _MARKET_KEYS,
+    "additionalProperties": {"anyOf": [_POSITIVE, ref("Quote")]},
+    "description": 'The markets that move, each with its mark price ("52000") or a quote with '
+    'the last traded and index prices beside it ({"mark": "52000", "last": "51000"}). May be '
+    "{} for a step that only passes time or deleverages.",
+}
+PATH_STEP = _object(
+    {
+        "prices": _PRICES,
+        "hours": _with(
+            _NON_NEGATIVE,
+            "Hours since the start (the account as sent); 0 or more, and never earlier than the "
+            "step before. Default: the step's index × hours_per_step, or no clock without it.",
+        ),
+        "deleverage": {
+            "type": "array",
+            "items": _ID_TEXT,
+            "maxItems": parsing.MAX_POSITIONS,
+            "uniqueItems": True,
+            "description": "Ids of positions the exchange auto-deleverages at this step, because "
+            "a liquidation elsewhere went past what the insurance fund held: each is closed at "
+            "the mark with its profit realised and no fee (an event of kind adl). Each must be "
+            "open and in profit at the step's marks, or the answer is a 400 naming "
+            "path[n].deleverage. Default: none.",
+        },
+    },
+    optional=("hours", "deleverage"),
+    nullable=True,
+)
+PATH_STEP["description"] = (
+    'A step in the object form: "prices" (no market is named prices), and what else happens '
+    "at the step."
+)
+QUOTE = _object(
+    {
+        "mark": _with(_POSITIVE, "Mark price: the only price that decides liquidation."),
+        "last": _with(_POSITIVE, "Last traded price, carried into the events and steps only."),
+        "index": _with(
+            _POSITIVE, "Index price (the spot average the mark follows), carried likewise."
+        ),
+    },
+    optional=("last", "index"),
+    nullable=True,
+)
+QUOTE["description"] = "One market's prices at one step."
+_MARK_STEP = {
+    "type": "object",
+    "minProperties": 1,
+    "propertyNames": _MARKET_KEYS,
+    "additionalProperties": _POSITIVE,
+    "description": 'New mark prices by market, e.g. {"BTC-PERP": "52000"}.',
+}
 SIMULATE_REQUEST = _object(
     {
         **_ACCOUNT,
@@ -167,26 +260,86 @@ SIMULATE_REQUEST = _object(
             "type": "array",
             "minItems": 1,
             "maxItems": parsing.MAX_STEPS,
-            "items": {
-                "type": "object",
-                "minProperties": 1,
-                "propertyNames": {"enum": list(MARKETS)},
-                "additionalProperties": _POSITIVE,
-            },
-            "description": f"1 to {parsing.MAX_STEPS:,} steps (as many as fit in the body), each "
-            'an object of new mark prices by market, e.g. {"BTC-PERP": "52000", "ETH-PERP": '
-            '"3000"}. A market a step does not name keeps its mark.',
+            "items": {"anyOf": [_MARK_STEP, ref("PathStep")]},
+            "description": f"1 to {parsing.MAX_STEPS:,} steps (as many as fit in the body). A "
+            'step is an object of new mark prices by market, e.g. {"BTC-PERP": "52000", '
+            '"ETH-PERP": "3000"}, or an object with "prices" (see PathStep) that may also give '
+            "the step's last and index prices, hours and positions to deleverage. A market a "
+            "step does not name keeps its mark.",
         },
-        "liquidation_fee_rate": _with(
-            _RATE,
-            "Fee on a liquidated position's notional, a fraction below 1, never more than what "
-            "is left above bankruptcy. Default: 0.",
-            default="0",
+        "liquidation_fee_rate": {
+            "anyOf": [_RATE, {"type": "string", "const": parsing.MARKET_FEE}],
+            "description": "Fee on the notional the liquidation engine closes (a liquidation or "
+            "a partial one), a fraction below 1, never more than what is left above bankruptcy; "
+            f'or "{parsing.MARKET_FEE}": each market\'s own liquidation rate (see /markets), or '
+            "the one fee_rates gives. Default: 0. (null means the default, 0, as it always has.)",
+            "default": "0",
+        },
+        "funding_rates": {
+            "type": "object",
+            "propertyNames": _MARKET_KEYS,
+            "additionalProperties": _or_null(_FUNDING_RATE),
+            "description": "Charge funding: at each funding time the clock passes, every "
+            "position in a market the account holds pays s × size × mark × rate (s = +1 long, "
+            "−1 short; a negative payment is received), from an isolated position's margin or "
+            'from the cross wallet. Rates by market, e.g. {"BTC-PERP": "0.0001", "ETH-PERP": '
+            '"-0.0002"}; a market left out, or null, funds at its default rate (see /markets), '
+            "so {} funds every market at its default. Needs a clock: hours_per_step, or hours "
+            f"on every step; at most {parsing.MAX_FUNDING_PAYMENTS:,} payments (positions × "
+            "funding times) per replay. Default: null, no funding.",
+        },
+        "funding_interval_hours": _with(
+            _POSITIVE,
+            "Hours between funding times, for every market; the first falls at this many hours "
+            "after the start. Used only with funding_rates. Default: each market's own (see "
+            "/markets).",
+        ),
+        "hours_per_step": _with(
+            _POSITIVE,
+            "The path's clock: step n is at n × hours_per_step hours since the start (step 0 "
+            "at 0), unless it gives its own hours. Default: null, no clock.",
+        ),
+        "insurance_fund": _with(
+            _NON_NEGATIVE,
+            "The insurance fund's balance at the start, USDC. It pays for losses past "
+            "bankruptcy as far as it goes; the rest is deleveraged (borne by profitable "
+            "traders on the other side: the event's deleveraged). Default: null, a fund that "
+            "never runs out.",
+        ),
+        "partial_liquidation": _typed(
+            "boolean",
+            "Before closing a liquidated position whose notional is above its market's first "
+            "tier, cut it at the mark to the largest size (on the market's lot size) whose "
+            "notional falls in the tier below, a tier at a time, until what is left is healthy: "
+            "each cut is an event of kind partial_liquidation, its PnL and fee taken from the "
+            "position's margin. Cross positions are cut largest maintenance margin first. "
+            "Default: false, liquidation closes the whole position.",
+            default=False,
         ),
     },
-    optional=("position_mode", "liquidation_fee_rate"),
+    optional=(*_ACCOUNT_OPTIONAL, "liquidation_fee_rate", "funding_rates")
+    + ("funding_interval_hours", "hours_per_step", "insurance_fund", "partial_liquidation"),
     nullable=True,
 )
+# Funding needs a clock: with funding_rates and no hours_per_step, every step gives its hours.
+SIMULATE_REQUEST["allOf"] = [
+    {
+        "if": {
+            "properties": {"funding_rates": {"type": "object"}, "hours_per_step": {"type": "null"}},
+            "required": ["funding_rates"],
+        },
+        "then": {
+            "properties": {
+                "path": {
+                    "items": {
+                        "required": ["prices", "hours"],
+                        "properties": {"hours": {"not": {"type": "null"}}},
+                    }
+                }
+            }
+        },
+    }
+]
 
 ACCOUNT_FIGURES = _object(
     {
@@ -227,6 +380,14 @@ POSITION_FIGURES = _object(
         ),
         "max_loss": _with(_OUT, "The most the trader can lose on it before bankruptcy."),
         "liquidated": _typed("boolean", "Whether it is already liquidated at the mark price."),
+        "adl_score": _with(
+            _OUT_OR_NULL,
+            "Auto-deleveraging rank, as BitMEX publishes it: PnL ratio s × (mark − entry) / "
+            "entry, times the effective leverage notional / equity when in profit, divided by "
+            "it otherwise (equity: what backs the position + uPnL; a hedged pair's is the "
+            "pair's). The higher, the sooner an exchange's ADL queue would close it. null when "
+            "the equity is 0 or less.",
+        ),
         "derivations": _list(
             "Derivation",
             'Only with "explain": true: how each figure of the position and of the account is '
@@ -245,47 +406,128 @@ DERIVATION = _object(
         "value": _with(_OUT_OR_NULL, "The result."),
     }
 )
+EXTENDED_ANSWER = (
+    "A request that uses funding_rates, hours_per_step, insurance_fund, partial_liquidation: "
+    "true or a step in the object form gets an extended answer: every event, step and the "
+    "totals carry the fields marked extended, each on every item, null where there is no such "
+    "value. A request that uses none of them gets the answer it got before they existed."
+)
+_EXTENDED = "Extended answer only."
 EVENT = _object(
     {
         "step": _STEP,
-        "position_id": _typed("string", "The liquidated position's id."),
+        "position_id": _typed("string", "The position's id."),
         "position_index": _typed("integer", "Its index in positions."),
         "market": _MARKET,
         "margin_mode": _MODE,
-        "mark_price": _with(_OUT, "The mark it was closed at."),
-        "realized_pnl": _with(_OUT, "s × size × (mark − entry), realised."),
-        "loss": _with(_OUT, "What the trader gave up: the isolated margin or the cross share."),
+        "mark_price": _with(_OUT, "The mark at the event: what it was closed at, or funded at."),
+        "realized_pnl": _with(_OUT, "s × size closed × (mark − entry), realised; 0 for funding."),
+        "loss": _with(
+            _OUT,
+            "What the trader gave up in a liquidation: the isolated margin or the cross share; "
+            "0 for the other kinds.",
+        ),
         "insurance_fund": _with(
             _OUT, "Paid to the insurance fund; negative when it covered a gap."
         ),
-        "fee": _with(_OUT, "The liquidation fee charged."),
+        "fee": _with(_OUT, "The liquidation fee charged on what was closed."),
+        "kind": _typed(
+            "string",
+            "funding: a funding payment. partial_liquidation: the liquidation engine cut the "
+            "position into a lower tier and the rest stays open. liquidation: it closed the "
+            "(rest of the) position. adl: the position was auto-deleveraged, closed at the "
+            f"mark with its profit realised and no fee. {_EXTENDED}",
+            enum=[kind.value for kind in EventKind],
+        ),
+        "size": _with(_OUT, f"The size closed; 0 for funding. {_EXTENDED}"),
+        "remaining_size": _with(_OUT, f"The size left open after the event. {_EXTENDED}"),
+        "last_price": _with(
+            _OUT_OR_NULL,
+            f"The market's last traded price at the step; null when not given. {_EXTENDED}",
+        ),
+        "index_price": _with(
+            _OUT_OR_NULL, f"The market's index price at the step; null when not given. {_EXTENDED}"
+        ),
+        "hours": _with(_OUT_OR_NULL, f"Hours since the start; null without a clock. {_EXTENDED}"),
+        "funding": _with(
+            _OUT, f"Funding paid at this event (negative: received); 0 otherwise. {_EXTENDED}"
+        ),
+        "deleveraged": _with(
+            _OUT,
+            "The part of a loss past bankruptcy the insurance fund could not cover, passed to "
+            f"auto-deleveraging of profitable traders on the other side. {_EXTENDED}",
+        ),
+        "insurance_fund_balance": _with(
+            _OUT_OR_NULL,
+            "The insurance fund's balance after the event; null when it never runs out (no "
+            f"insurance_fund sent). {_EXTENDED}",
+        ),
+    },
+    optional=("kind", "size", "remaining_size", "last_price", "index_price", "hours")
+    + ("funding", "deleveraged", "insurance_fund_balance"),
+)
+QUOTE_FIGURES = _object(
+    {
+        "last": _with(_OUT_OR_NULL, "Last traded price; null when the step gave none."),
+        "index": _with(_OUT_OR_NULL, "Index price; null when the step gave none."),
     }
 )
 STEP = _object(
     {
         "step": _STEP,
         "marks": _typed("object", "Every market's mark after the step.", additionalProperties=_OUT),
-        "wallet_balance": _with(_OUT, "Wallet balance after the step's liquidations."),
+        "wallet_balance": _with(_OUT, "Wallet balance after the step's events."),
         "cross_margin_balance": _with(_OUT, "Cross margin balance after them."),
         "margin_ratio": _with(_OUT_OR_NULL, "Margin ratio after them (null: as in evaluate)."),
         "liquidation_prices": _typed(
             "object",
-            "Liquidation price of each surviving position, by id.",
+            "Liquidation price of each position still open, by id.",
             additionalProperties=_OUT_OR_NULL,
         ),
-    }
+        "hours": _with(_OUT_OR_NULL, f"Hours since the start; null without a clock. {_EXTENDED}"),
+        "quotes": _typed(
+            "object",
+            "The last and index prices the step gave, by market; only the markets it gave them "
+            f"for. {_EXTENDED}",
+            additionalProperties=ref("QuoteFigures"),
+        ),
+    },
+    optional=("hours", "quotes"),
+)
+_EVENT_COUNTS = _object(
+    {kind.value: _typed("integer", f"Events of kind {kind.value}.") for kind in EventKind}
 )
 TOTALS = _object(
     {
         "initial_wallet_balance": _with(_OUT, "The wallet balance sent."),
         "final_wallet_balance": _with(
-            _OUT, "Initial wallet + realised PnL − fees − insurance fund, to the last digit."
+            _OUT,
+            "Initial wallet + realised PnL − fees − funding − insurance fund + deleveraged, to "
+            "the last digit.",
         ),
-        "realized_pnl": _with(_OUT, "Σ realised PnL of the liquidations."),
+        "realized_pnl": _with(_OUT, "Σ realised PnL of the events."),
         "fees": _with(_OUT, "Σ liquidation fees."),
         "insurance_fund": _with(_OUT, "Σ paid to (or, if negative, by) the insurance fund."),
-        "liquidations": _typed("integer", "How many positions were liquidated."),
-    }
+        "liquidations": _typed(
+            "integer",
+            "How many positions the liquidation engine closed (events of kind liquidation; "
+            "cuts, funding and ADL are counted in event_counts).",
+        ),
+        "funding": _with(_OUT, f"Σ funding paid (negative: received). {_EXTENDED}"),
+        "deleveraged": _with(
+            _OUT, f"Σ losses the insurance fund could not cover, deleveraged. {_EXTENDED}"
+        ),
+        "insurance_fund_balance": _with(
+            _OUT_OR_NULL,
+            "The insurance fund's balance at the end: insurance_fund sent + Σ paid to it; null "
+            f"when it never runs out. {_EXTENDED}",
+        ),
+        "event_counts": {
+            **_EVENT_COUNTS,
+            "description": f"How many events of each kind. {_EXTENDED}",
+        },
+    },
+    optional=("funding", "deleveraged", "insurance_fund_balance", "event_counts"),
 )
 TIER = _object(
     {
@@ -304,6 +546,29 @@ MARKET = _object(
         "lot_size": _with(_OUT, "Size step, for display only."),
         "max_leverage": _with(_OUT, "Highest leverage (of the first tier)."),
         "tiers": _list("Tier", "By notional, lowest first."),
+        "fees": _with(ref("MarketFees"), "Fee rates, fractions of the notional traded."),
+        "funding": _with(ref("MarketFunding"), "Funding terms."),
+    }
+)
+MARKET_FEES = _object(
+    {
+        "maker": _with(_OUT, "For an order that rests on the book: 0.0002 is 0.02 %."),
+        "taker": _with(
+            _OUT, "For an order that takes liquidity; what reserve_closing_fee reserves."
+        ),
+        "liquidation": _with(
+            _OUT, 'Charged on what the liquidation engine closes (liquidation_fee_rate "market").'
+        ),
+    }
+)
+MARKET_FUNDING = _object(
+    {
+        "rate": _with(
+            _OUT,
+            "Default rate per interval, 0.0001 is 0.01 %; positive: longs pay shorts. What a "
+            "market left out of funding_rates pays.",
+        ),
+        "interval_hours": _with(_OUT, "Hours between funding times."),
     }
 )
 FIELD_ERROR = _object(
@@ -319,11 +584,16 @@ FIELD_ERROR = _object(
 
 
 def _number(kind: numbers.Kind, bounds: str) -> dict[str, Any]:
+    plainly = (
+        '"-0.0001" (a minus sign but no plus sign, no exponent or leading zero'
+        if kind.low < 0
+        else '"1250.5" (no sign, exponent or leading zero'
+    )
     return kind.json_schema() | {
         "description": f"{bounds} A JSON number, read as an exact decimal (never a binary "
-        "float; non-zero values at least 1e-18), or a decimal string written plainly, such as "
-        f'"1250.5" (no sign, exponent or leading zero; at most {numbers.MAX_PLACES} decimal '
-        "places). A JSON true is not a number."
+        "float; non-zero values at least 1e-18 in size), or a decimal string written plainly, "
+        f"such as {plainly}; at most {numbers.MAX_PLACES} decimal places). A JSON true is not "
+        "a number."
     }
 
 
@@ -331,6 +601,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "PositiveDecimal": _number(numbers.POSITIVE, "Greater than 0, at most 1e15."),
     "NonNegativeDecimal": _number(numbers.NON_NEGATIVE, "0 or more, at most 1e15."),
     "Rate": _number(numbers.RATE, "A fraction from 0 up to, not including, 1: 0.005 is 0.5 %."),
+    "FundingRate": _number(
+        numbers.FUNDING_RATE,
+        f"A funding rate per interval, from -{numbers.MAX_FUNDING_RATE:f} to "
+        f"{numbers.MAX_FUNDING_RATE:f}: 0.0001 is 0.01 %; positive: longs pay shorts, "
+        "negative: shorts pay longs.",
+    ),
     "Leverage": _number(
         numbers.LEVERAGE,
         f"From 1 to {numbers.MAX_LEVERAGE:f}; each market and tier caps it lower (see /markets).",
@@ -340,7 +616,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     ),
     "DecimalOrNull": _typed(["string", "null"], "A decimal, or null.", pattern=_DECIMAL_TEXT),
     "Position": POSITION,
+    "FeeRates": FEE_RATES,
     "EvaluateRequest": EVALUATE_REQUEST,
+    "PathStep": PATH_STEP,
+    "Quote": QUOTE,
     "SimulateRequest": SIMULATE_REQUEST,
     "AccountFigures": ACCOUNT_FIGURES,
     "PositionFigures": POSITION_FIGURES,
@@ -352,17 +631,25 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         }
     ),
     "LiquidationEvent": EVENT,
+    "QuoteFigures": QUOTE_FIGURES,
     "SimulationStep": STEP,
     "SimulationTotals": TOTALS,
     "SimulateResponse": _object(
         {
-            "events": _list("LiquidationEvent", "Each liquidation, in order."),
+            "events": _list(
+                "LiquidationEvent",
+                "Each event in order: liquidations, and in an extended answer funding, partial "
+                "liquidations and ADL too.",
+            ),
             "steps": _list("SimulationStep", "The account after each step."),
             "totals": ref("SimulationTotals"),
         }
-    ),
+    )
+    | {"description": EXTENDED_ANSWER},
     "Tier": TIER,
     "Market": MARKET,
+    "MarketFees": MARKET_FEES,
+    "MarketFunding": MARKET_FUNDING,
     "MarketsResponse": _object(
         {"note": _typed("string", MARKETS_NOTE), "markets": _list("Market", "Every market.")}
     ),

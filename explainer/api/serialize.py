@@ -4,6 +4,11 @@ Strings, not JSON numbers: a client's JSON parser would turn 45226.1306532663316
 binary float and quietly drop digits. The strings keep all of the engine's precision (40
 significant digits, never rounded to ticks), drop only trailing zeros, and never use an
 exponent.
+
+A figure that has no value is null. A part of the answer that exists only because the request
+asked for it is left out otherwise: derivations without "explain", and the replay's extended
+fields (see `parsing.SimulateRequest.extended`) for a request that uses none of funding, the
+clock, partial liquidation, the insurance fund or the object form of steps.
 """
 
 from collections.abc import Iterable, Sequence
@@ -15,6 +20,7 @@ from explainer.engine import (
     Account,
     AccountResult,
     Derivation,
+    EventKind,
     LiquidationEvent,
     Market,
     PositionResult,
@@ -80,6 +86,7 @@ def position(result: PositionResult) -> dict[str, Any]:
         "bankruptcy_price": optional(result.bankruptcy_price),
         "max_loss": decimal(result.max_loss),
         "liquidated": result.liquidated,
+        "adl_score": optional(result.adl_score),
     }
 
 
@@ -94,23 +101,35 @@ def derivation(step: Derivation) -> dict[str, Any]:
     }
 
 
-def simulation(replay: Replay, start: Account) -> dict[str, Any]:
+def simulation(replay: Replay, start: Account, *, extended: bool = False) -> dict[str, Any]:
+    counts = {kind.value: 0 for kind in EventKind}
+    for item in replay.events:
+        counts[item.kind.value] += 1
+    totals = {
+        "initial_wallet_balance": decimal(start.wallet_balance),
+        "final_wallet_balance": decimal(replay.final_wallet_balance),
+        "realized_pnl": decimal(replay.realized_pnl),
+        "fees": decimal(replay.fees),
+        "insurance_fund": decimal(replay.insurance_fund),
+        # Positions the liquidation engine closed: every event, before events had kinds.
+        "liquidations": counts[EventKind.LIQUIDATION.value],
+    }
+    if extended:
+        totals |= {
+            "funding": decimal(replay.funding),
+            "deleveraged": decimal(replay.deleveraged),
+            "insurance_fund_balance": optional(replay.insurance_fund_balance),
+            "event_counts": counts,
+        }
     return {
-        "events": [event(item) for item in replay.events],
-        "steps": [step(item) for item in replay.steps],
-        "totals": {
-            "initial_wallet_balance": decimal(start.wallet_balance),
-            "final_wallet_balance": decimal(replay.final_wallet_balance),
-            "realized_pnl": decimal(replay.realized_pnl),
-            "fees": decimal(replay.fees),
-            "insurance_fund": decimal(replay.insurance_fund),
-            "liquidations": len(replay.events),
-        },
+        "events": [event(item, extended=extended) for item in replay.events],
+        "steps": [step(item, extended=extended) for item in replay.steps],
+        "totals": totals,
     }
 
 
-def event(item: LiquidationEvent) -> dict[str, Any]:
-    return {
+def event(item: LiquidationEvent, *, extended: bool = False) -> dict[str, Any]:
+    body = {
         "step": item.step,
         "position_id": item.position_id,
         "position_index": item.position_index,
@@ -122,12 +141,25 @@ def event(item: LiquidationEvent) -> dict[str, Any]:
         "insurance_fund": decimal(item.insurance_fund),
         "fee": decimal(item.fee),
     }
+    if extended:
+        body |= {
+            "kind": item.kind.value,
+            "size": decimal(item.size),
+            "remaining_size": decimal(item.remaining_size),
+            "last_price": optional(item.last_price),
+            "index_price": optional(item.index_price),
+            "hours": optional(item.hours),
+            "funding": decimal(item.funding),
+            "deleveraged": decimal(item.deleveraged),
+            "insurance_fund_balance": optional(item.insurance_fund_balance),
+        }
+    return body
 
 
-def step(item: ReplayStep) -> dict[str, Any]:
-    """The account after the step's liquidations; only surviving positions have prices."""
+def step(item: ReplayStep, *, extended: bool = False) -> dict[str, Any]:
+    """The account after the step's events; only surviving positions have prices."""
     state = item.state
-    return {
+    body = {
         "step": item.step,
         "marks": {symbol: decimal(mark) for symbol, mark in item.marks.items()},
         "wallet_balance": decimal(item.wallet_balance),
@@ -135,6 +167,15 @@ def step(item: ReplayStep) -> dict[str, Any]:
         "margin_ratio": optional(state.margin_ratio),
         "liquidation_prices": {p.id: optional(p.liquidation_price) for p in state.positions},
     }
+    if extended:
+        body |= {
+            "hours": optional(item.hours),
+            "quotes": {
+                symbol: {"last": optional(quote.last), "index": optional(quote.index)}
+                for symbol, quote in item.quotes.items()
+            },
+        }
+    return body
 
 
 def markets() -> dict[str, Any]:
@@ -149,6 +190,15 @@ def market(item: Market) -> dict[str, Any]:
         "lot_size": decimal(item.lot_size),
         "max_leverage": decimal(item.max_leverage),
         "tiers": [tier(band) for band in item.tiers],
+        "fees": {
+            "maker": decimal(item.fees.maker),
+            "taker": decimal(item.fees.taker),
+            "liquidation": decimal(item.fees.liquidation),
+        },
+        "funding": {
+            "rate": decimal(item.funding.rate),
+            "interval_hours": decimal(item.funding.interval_hours),
+        },
     }
 
 

@@ -46,10 +46,8 @@ def evaluate_body(data: object) -> Body:
 
 def simulate_body(data: object) -> Body:
     request = parsing.simulate_request(data)
-    outcome = replay(
-        request.account, path=request.path, liquidation_fee_rate=request.liquidation_fee_rate
-    )
-    return serialize.simulation(outcome, request.account)
+    outcome = replay(request.account, path=request.path, **request.settings)
+    return serialize.simulation(outcome, request.account, extended=request.extended)
 
 
 def answer(handler: Callable[[object], Body], data: object) -> tuple[int, Body]:

@@ -51,6 +51,7 @@ def test_it_answers_with_every_documented_figure(post, seed):
         "bankruptcy_price": "45000",
         "max_loss": "100",
         "liquidated": False,
+        "adl_score": "0",
     }
 
 

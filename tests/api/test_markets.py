@@ -20,3 +20,11 @@ def test_it_lists_the_markets_with_their_tiers(client):
 
 def test_it_says_the_numbers_are_illustrative(client):
     assert "illustrative" in client.get("/api/v1/markets").json()["note"].lower()
+
+
+def test_each_market_shows_its_fee_rates_and_funding_terms(client):
+    btc, *_, avax = client.get("/api/v1/markets").json()["markets"]
+
+    assert btc["fees"] == {"maker": "0.0002", "taker": "0.0005", "liquidation": "0.005"}
+    assert btc["funding"] == {"rate": "0.0001", "interval_hours": "8"}
+    assert avax["fees"]["liquidation"] == "0.015"

@@ -46,13 +46,49 @@ def test_the_response_schemas_name_exactly_the_fields_the_api_sends(post, docume
     assert set(body["positions"][0]["derivations"][0]) == set(schemas["Derivation"]["properties"])
 
 
-def test_the_simulate_schema_names_exactly_the_fields_the_api_sends(post, document):
+@pytest.mark.parametrize(
+    ("changes", "fields"),
+    [({}, "required"), ({"partial_liquidation": True}, "properties")],
+    ids=["old", "extended"],
+)
+def test_the_simulate_schema_names_exactly_the_fields_the_api_sends(
+    post, document, changes, fields
+):
+    """An old request gets the required fields; an extended answer every field there is."""
     schemas = document["components"]["schemas"]
-    body = post("simulate", EXAMPLES["simulate"]["crash"]["value"]).json()
+    body = post("simulate", EXAMPLES["simulate"]["crash"]["value"] | changes).json()
 
-    assert set(body["events"][0]) == set(schemas["LiquidationEvent"]["properties"])
-    assert set(body["steps"][0]) == set(schemas["SimulationStep"]["properties"])
-    assert set(body["totals"]) == set(schemas["SimulationTotals"]["properties"])
+    assert set(body["events"][0]) == set(schemas["LiquidationEvent"][fields])
+    assert set(body["steps"][0]) == set(schemas["SimulationStep"][fields])
+    assert set(body["totals"]) == set(schemas["SimulationTotals"][fields])
+    assert set(body["totals"].get("event_counts", {})) <= set(
+        schemas["SimulationTotals"]["properties"]["event_counts"]["properties"]
+    )
+
+
+def test_the_markets_schema_names_exactly_the_fields_the_api_sends(client, document):
+    schemas = document["components"]["schemas"]
+    [market, *_] = client.get("/api/v1/markets").json()["markets"]
+
+    assert set(market) == set(schemas["Market"]["properties"])
+    assert set(market["fees"]) == set(schemas["MarketFees"]["properties"])
+    assert set(market["funding"]) == set(schemas["MarketFunding"]["properties"])
+
+
+@pytest.mark.parametrize(
+    ("schema", "operation", "example"),
+    [("EvaluateRequest", "evaluate", "isolated"), ("SimulateRequest", "simulate", "crash")],
+)
+def test_the_request_schemas_name_exactly_the_top_fields_the_api_takes(
+    post, document, schema, operation, example
+):
+    accepted = set(document["components"]["schemas"][schema]["properties"])
+    body = EXAMPLES[operation][example]["value"] | {"nonsense": 1}
+
+    [unknown] = post(operation, body).json()["errors"]
+
+    assert unknown["field"] == "nonsense"
+    assert all(name in unknown["message"] for name in accepted)
 
 
 def test_the_position_schema_names_exactly_the_fields_the_api_takes(post, document):

@@ -88,6 +88,14 @@ CROSS_FIELD_RULES = {
     # positions in one market share its mark.
     "market": re.compile(r"holds one position per market|one long and one short per market"),
     "mark_price": re.compile(r"share its mark price"),
+    # A step's clock never runs earlier than the step before's (its own hours or n ×
+    # hours_per_step), and the clock's end over the funding interval, times the positions,
+    # bounds the funding payments.
+    "hours": re.compile(r"cannot be earlier than the step before|funding payments"),
+    "hours_per_step": re.compile(r"funding payments"),
+    # A position to deleverage is one of the account's, still open and in profit at the
+    # step's marks: only the replay knows.
+    "deleverage": re.compile(r"No open position has the id|closes only a profitable position"),
 }
 
 
@@ -157,7 +165,7 @@ def _is_error(error: object) -> bool:
 
 
 def _is_cross_field(error: dict) -> bool:
-    name = re.sub(r"^positions\[\d+\]\.", "", error.get("field") or "")
+    name = re.sub(r"^(positions|path)\[\d+\]\.", "", error.get("field") or "")
     rule = CROSS_FIELD_RULES.get(name)
     return rule is not None and rule.search(error.get("message", "")) is not None
 
