@@ -1,5 +1,6 @@
 """The API as an OpenAPI 3.1 document (a plain dict), plus the example requests the docs run."""
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,15 @@ _HEDGED = {
     "entry_price": "60000",
     "leverage": "20",
     "margin_mode": "cross",
+}
+# 1 BTC long at 60,000 with 10× on isolated margin: 6,000 USDC, bankrupt at 54,000.
+_BTC_LONG = {
+    "market": "BTC-PERP",
+    "side": "long",
+    "size": "1",
+    "entry_price": "60000",
+    "leverage": "10",
+    "margin_mode": "isolated",
 }
 EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
     "evaluate": {
@@ -74,6 +84,17 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
                 ],
             },
         },
+        "reserve": {
+            "summary": "The closing fee reserved: the liquidation and bankruptcy prices keep "
+            "back the taker fee of closing the position (here your own rate, 0.04 %, instead of "
+            "the market's 0.05 %), so both sit a little closer to the mark",
+            "value": {
+                "wallet_balance": "10000",
+                "positions": [{"id": "btc", **_BTC_LONG}],
+                "reserve_closing_fee": True,
+                "fee_rates": {"BTC-PERP": {"taker": "0.0004"}},
+            },
+        },
         "invalid": {
             "summary": "Mistakes: the 400 answer names every bad field",
             "x-status": 400,
@@ -110,6 +131,90 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
                     {"ETH-PERP": "2600"},
                 ],
                 "liquidation_fee_rate": "0.002",
+            },
+        },
+        "funding": {
+            "summary": "Funding over a day, every 8 hours: at a rate of 0.03 % the isolated BTC "
+            "long pays from its margin, which moves its liquidation price up; the cross ETH "
+            "short, at its market's default 0.01 %, receives",
+            "value": {
+                "wallet_balance": "10000",
+                "positions": [
+                    {"id": "btc", **_BTC_LONG},
+                    {
+                        "id": "eth",
+                        "market": "ETH-PERP",
+                        "side": "short",
+                        "size": "10",
+                        "entry_price": "3000",
+                        "leverage": "10",
+                        "margin_mode": "cross",
+                    },
+                ],
+                "path": [
+                    {"BTC-PERP": "60000"},
+                    {"BTC-PERP": "60400"},
+                    {"BTC-PERP": "59800"},
+                    {"BTC-PERP": "60200"},
+                ],
+                "hours_per_step": "8",
+                "funding_rates": {"BTC-PERP": "0.0003"},
+            },
+        },
+        "partial": {
+            "summary": "Partial liquidation: a 5 BTC isolated long (300,000 USDC of notional, "
+            "tier 3) is cut into tier 2 at the mark, and the rest survives",
+            "value": {
+                "wallet_balance": "20000",
+                "positions": [{"id": "big", **_BTC_LONG, "size": "5", "leverage": "20"}],
+                "path": [{"BTC-PERP": "57600"}],
+                "liquidation_fee_rate": "market",
+                "partial_liquidation": True,
+            },
+        },
+        "insurance": {
+            "summary": "The mark gaps past bankruptcy: the insurance fund pays what it holds and "
+            "the rest of the gap is deleveraged; the trader still loses only the margin",
+            "value": {
+                "wallet_balance": "6000",
+                "positions": [{"id": "btc", **_BTC_LONG}],
+                "path": [{"BTC-PERP": "53000"}],
+                "insurance_fund": "300",
+            },
+        },
+        "deleverage": {
+            "summary": "A step that names a profitable position to auto-deleverage: the ETH "
+            "short is closed at the mark with its profit and no fee",
+            "value": {
+                "wallet_balance": "10000",
+                "positions": [
+                    {"id": "btc", **_BTC_LONG},
+                    {
+                        "id": "eth",
+                        "market": "ETH-PERP",
+                        "side": "short",
+                        "size": "10",
+                        "entry_price": "3000",
+                        "leverage": "10",
+                        "margin_mode": "isolated",
+                    },
+                ],
+                "path": [{"prices": {"ETH-PERP": "2900"}, "deleverage": ["eth"]}],
+            },
+        },
+        "wick": {
+            "summary": "Only the mark liquidates: the last price wicks below the liquidation "
+            "price and the mark does not follow, so nothing happens; a step later the mark "
+            "crosses, and the event carries that step's last and index prices",
+            "value": {
+                "wallet_balance": "500",
+                "positions": [
+                    {"id": "iso", **_SEED, "margin_mode": "isolated", "isolated_margin": "100"}
+                ],
+                "path": [
+                    {"prices": {"BTC-PERP": {"mark": "45900", "last": "44000", "index": "45910"}}},
+                    {"prices": {"BTC-PERP": {"mark": "45100", "last": "45500", "index": "45110"}}},
+                ],
             },
         },
     },
@@ -213,6 +318,8 @@ def _type_text(prop: dict[str, Any]) -> str:
         "PositiveDecimal": "number or decimal string, > 0",
         "NonNegativeDecimal": "number or decimal string, ≥ 0",
         "Rate": "number or decimal string, 0 ≤ rate < 1",
+        "FundingRate": f"number or decimal string, -{numbers.MAX_FUNDING_RATE:f} to "
+        f"{numbers.MAX_FUNDING_RATE:f}",
         "Leverage": f"number or decimal string, 1 to {numbers.MAX_LEVERAGE:f}",
         "Decimal": "decimal string",
         "DecimalOrNull": "decimal string or null",
@@ -224,6 +331,8 @@ def _type_text(prop: dict[str, Any]) -> str:
         return named.get(name, name)
     if "enum" in prop:
         return " | ".join(prop["enum"])
+    if "const" in prop:
+        return json.dumps(prop["const"])
     if prop["type"] == "array":
         return "list"
     return prop["type"] if isinstance(prop["type"], str) else " or ".join(prop["type"])

@@ -25,6 +25,7 @@ from explainer.engine import evaluate as evaluate_account
 
 from . import openapi, parsing, serialize
 from .parsing import FieldError, InvalidBody
+from .schemas import SCHEMAS
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def docs(request: HttpRequest) -> HttpResponse:
         "examples": {name: _examples(name) for name in openapi.EXAMPLES},
         "markets_example": _pretty(serialize.markets()),
         "fields": {name: openapi.fields(name) for name in _DOCUMENTED},
+        "extended_answer": SCHEMAS["SimulateResponse"]["description"],
         "limits": {"body_kb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024},
     }
     return render(request, "api/docs.html", context)
@@ -165,13 +167,19 @@ _HANDLERS = {"evaluate": evaluate_body, "simulate": simulate_body}
 # The schemas whose fields the docs page tabulates.
 _DOCUMENTED = (
     "EvaluateRequest",
+    "FeeRates",
     "SimulateRequest",
+    "PathStep",
+    "Quote",
     "Position",
     "AccountFigures",
     "PositionFigures",
     "LiquidationEvent",
     "SimulationStep",
     "SimulationTotals",
+    "Market",
+    "MarketFees",
+    "MarketFunding",
 )
 
 
