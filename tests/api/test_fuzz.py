@@ -23,7 +23,7 @@ POSITION_KEYS = [
 ]
 PLAUSIBLE = ["0", "-0", "0.02", "1", "10", "125", "50000", "1e15", "1e-18", "NaN", "1e400", ""]
 PLAUSIBLE += ["long", "short", "cross", "isolated", "BTC-PERP", "ETH-PERP", "SOL-PERP"]
-PLAUSIBLE += ["one_way", "hedge"]
+PLAUSIBLE += ["one_way", "hedge", "market", "-0.0001", "0.05", "-0.051", "8", "prices"]
 
 scalars = (
     st.none()
@@ -34,11 +34,17 @@ scalars = (
     | st.sampled_from(PLAUSIBLE)
     | st.decimals(allow_nan=False, allow_infinity=False).map(str)
 )
+STEP_KEYS = ["prices", "hours", "deleverage", "mark", "last", "index", "BTC-PERP", "ETH-PERP"]
+FEE_KEYS = ["maker", "taker", "liquidation", "BTC-PERP", "SOL-PERP"]
 junk = st.recursive(
     scalars,
     lambda inner: (
         st.lists(inner, max_size=4)
-        | st.dictionaries(st.sampled_from(POSITION_KEYS) | st.text(max_size=8), inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(POSITION_KEYS + STEP_KEYS + FEE_KEYS) | st.text(max_size=8),
+            inner,
+            max_size=4,
+        )
     ),
     max_leaves=20,
 )
@@ -50,6 +56,13 @@ bodies = st.fixed_dictionaries(
         "explain": scalars,
         "path": junk,
         "liquidation_fee_rate": scalars,
+        "reserve_closing_fee": scalars,
+        "fee_rates": junk,
+        "funding_rates": junk,
+        "funding_interval_hours": scalars,
+        "hours_per_step": scalars,
+        "insurance_fund": scalars,
+        "partial_liquidation": scalars,
     },
 )
 
@@ -85,22 +98,86 @@ near_valid_position = st.fixed_dictionaries(
         "maintenance_amount": prices | scalars,
     },
 )
-marks = st.dictionaries(st.sampled_from(["BTC-PERP", "ETH-PERP", "SOL-PERP"]), prices, min_size=1)
+symbols = st.sampled_from(["BTC-PERP", "ETH-PERP", "SOL-PERP"])
+marks = st.dictionaries(symbols, prices, min_size=1)
+quotes = st.fixed_dictionaries({"mark": prices}, optional={"last": prices, "index": prices})
+path_steps = st.fixed_dictionaries(
+    {"prices": st.dictionaries(symbols, prices | quotes)},
+    optional={
+        "hours": _amounts(0, 100),
+        # Ids the near-valid positions do not have, and the indexes they are given.
+        "deleverage": st.lists(st.sampled_from(["0", "1", "2", "x"]), max_size=2, unique=True),
+    },
+)
+fee_rates = st.dictionaries(
+    symbols,
+    st.none()
+    | st.fixed_dictionaries(
+        {}, optional={name: _amounts(0, "0.01") for name in ("maker", "taker", "liquidation")}
+    ),
+)
 position_modes = st.sampled_from(["one_way", "hedge"])
+account_settings = {
+    "position_mode": position_modes,
+    "reserve_closing_fee": st.booleans(),
+    "fee_rates": fee_rates,
+}
 near_valid = st.fixed_dictionaries(
     {
         "wallet_balance": _amounts(0, "1e15"),
         "positions": st.lists(near_valid_position, min_size=1, max_size=4),
     },
-    optional={"position_mode": position_modes},
+    optional=account_settings,
 )
+replay_settings = {
+    "liquidation_fee_rate": _amounts(0, "0.1") | st.just("market"),
+    "funding_rates": st.dictionaries(symbols, _amounts("-0.05", "0.05")),
+    "funding_interval_hours": _amounts("0.5", 24),
+    "hours_per_step": _amounts("0.5", 24),
+    "insurance_fund": _amounts(0, 10**6),
+    "partial_liquidation": st.booleans(),
+}
 near_valid_path = st.fixed_dictionaries(
     {
         "wallet_balance": _amounts(0, "1e15"),
         "positions": st.lists(near_valid_position, min_size=1, max_size=4),
-        "path": st.lists(marks, min_size=1, max_size=5),
+        "path": st.lists(marks | path_steps, min_size=1, max_size=5),
     },
-    optional={"position_mode": position_modes, "liquidation_fee_rate": _amounts(0, "0.1")},
+    optional=account_settings | replay_settings,
+)
+
+# Accounts the engine takes, so that funding, partial liquidation, the insurance fund and ADL
+# run on paths that move the marks around the entries.
+held = st.sampled_from(
+    [
+        {"market": "BTC-PERP", "entry_price": "60000", "size": "5", "leverage": "20"},
+        {"market": "BTC-PERP", "entry_price": "60000", "size": "0.1", "leverage": "50"},
+        {"market": "ETH-PERP", "entry_price": "3000", "size": "10", "leverage": "10"},
+        {"market": "SOL-PERP", "entry_price": "150", "size": "100", "leverage": "5"},
+    ]
+)
+plausible_position = st.builds(
+    lambda terms, side, mode: terms | {"side": side, "margin_mode": mode},
+    held,
+    st.sampled_from(["long", "short"]),
+    st.sampled_from(["cross", "isolated"]),
+)
+ENTRY = {"BTC-PERP": 60000, "ETH-PERP": 3000, "SOL-PERP": 150}
+moves = st.builds(
+    lambda symbol, factor: {symbol: str(ENTRY[symbol] * factor)},
+    symbols,
+    st.decimals("0.8", "1.2", places=3),
+)
+plausible_replay = st.fixed_dictionaries(
+    {
+        "wallet_balance": st.sampled_from(["20000", "50000"]),
+        "positions": st.lists(
+            plausible_position, min_size=1, max_size=3, unique_by=lambda p: p["market"]
+        ),
+        "path": st.lists(moves | st.builds(lambda m: {"prices": m}, moves), min_size=1),
+        "hours_per_step": st.sampled_from(["1", "8"]),  # a clock, so that funding can run
+    },
+    optional=account_settings | {k: v for k, v in replay_settings.items() if k != "hours_per_step"},
 )
 
 FUZZ = settings(
@@ -117,7 +194,7 @@ def test_junk_sent_to_evaluate_never_breaks_it(post, body):
 
 
 @FUZZ
-@given(body=junk | bodies | near_valid_path)
+@given(body=junk | bodies | near_valid_path | plausible_replay)
 def test_junk_sent_to_simulate_never_breaks_it(post, body):
     _assert_well_answered(post("simulate", json.dumps(body)))
 
