@@ -9,8 +9,15 @@ the position is in at entry.
 from decimal import Decimal
 from functools import cache
 
-from explainer.calculators.results import distance
-from explainer.engine import Account, MarginMode, Position, Side, evaluate, get_market
+from explainer.engine import (
+    Account,
+    MarginMode,
+    Position,
+    Side,
+    evaluate,
+    get_market,
+    liquidation_distance,
+)
 
 from . import formatting
 
@@ -58,7 +65,7 @@ def figures(name: str) -> dict[str, str]:
         "liquidation_price": formatting.usdc(position.liquidation_price),
         "bankruptcy_price": formatting.usdc(position.bankruptcy_price),
         "max_loss": formatting.usdc(position.max_loss),
-        "distance_to_liquidation": formatting.percent(distance(position)),
+        "distance_to_liquidation": formatting.percent(liquidation_distance(position)),
         "account_left_after_liquidation": formatting.usdc(
             result.wallet_balance - position.max_loss
         ),

@@ -3,12 +3,11 @@ numbers (rounded here for display only), and the math grouped for the disclosure
 
 from dataclasses import dataclass
 
-from explainer.engine import Derivation, MarginMode, Market
+from explainer.engine import Derivation, MarginMode, Market, liquidation_distance
 from explainer.formatting import amount, percent, rate, usdc
 
 from . import display
 from .display import leverage, price, signed_percent, signed_usdc, size
-from .results import distance
 from .results.comparison import Comparison
 from .results.contagion import ContagionOutcome
 from .results.leverage import LeverageOutcome
@@ -320,7 +319,7 @@ def contagion(outcome: ContagionOutcome) -> Presentation:
         ),
         Row(
             f"{b.symbol} distance to it",
-            (percent(distance(cross.positions[1])), percent(distance(isolated.positions[1]))),
+            tuple(percent(liquidation_distance(r.positions[1])) for r in (cross, isolated)),
         ),
         Row(
             f"Positions ({a.symbol}, {b.symbol})",

@@ -79,6 +79,7 @@ from .errors import MarginError
 from .events import Event, EventKind
 from .markets import MARKETS, FeeRates, Funding, Market, Tier, get_market
 from .models import Account, MarginMode, PathStep, Position, PositionMode, Quote, Side
+from .opening import LargestPosition, check_openable, largest_position, liquidation_distance
 from .operations import (
     add_margin,
     change_leverage,
@@ -101,6 +102,7 @@ __all__ = [
     "FeeRates",
     "Funding",
     "DriftPoint",
+    "LargestPosition",
     "LiquidationEvent",
     "MarginError",
     "MarginMode",
@@ -117,12 +119,15 @@ __all__ = [
     "Tier",
     "add_margin",
     "change_leverage",
+    "check_openable",
     "close_position",
     "evaluate",
     "evaluate_at_marks",
     "explain",
     "funding_drift",
     "get_market",
+    "largest_position",
+    "liquidation_distance",
     "open_position",
     "operand",
     "remove_margin",

@@ -2,23 +2,23 @@
 
 One module per calculator. Every number a calculator shows comes from these, and they get
 them from the engine: evaluate() for the figures, sweep() for account values across prices,
-explain() for the math. The little arithmetic on top (a distance as a share of the price, a
-grid of prices to chart) is here, in the shared helpers.
+explain() for the math, and the rules of opening a position (`engine.opening`). What is
+left here is shaping the question and the page: a form's trade as a position, a grid of
+prices to chart, the distance to liquidation shown step by step.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from explainer import formatting
 from explainer.engine import (
     Derivation,
-    MarginError,
     MarginMode,
     Market,
     Position,
     PositionResult,
     Side,
+    liquidation_distance,
     operand,
 )
 
@@ -66,15 +66,6 @@ def size_for(*, margin: Decimal, leverage: Decimal, entry: Decimal) -> Decimal:
         return (margin * leverage / entry).normalize()
 
 
-def distance(position: PositionResult) -> Decimal | None:
-    """How far the mark can move against the position before liquidation: s·(M − P) / M."""
-    if position.liquidation_price is None:
-        return None
-    with localcontext(prec=PRECISION):
-        gap = position.mark_price - position.liquidation_price
-        return position.side.sign * gap / position.mark_price
-
-
 def price_grid(
     prices: Iterable[Decimal | None], *, count: int = CURVE_POINTS, extra: Sequence[Decimal] = ()
 ) -> list[Decimal]:
@@ -109,23 +100,5 @@ def distance_math(position: PositionResult) -> Derivation:
         "as a share of today's price (liquidation price rounded to cents here)",
         formula="distance = s·(M − P) / M",
         substituted=f"distance = {position.side.sign} × ({mark} − {shown}) / {mark}",
-        value=distance(position),
+        value=liquidation_distance(position),
     )
-
-
-def require_openable(position: PositionResult, wallet: Decimal) -> None:
-    """What an exchange checks before it opens a position: the balance covers the initial
-    margin, and an isolated margin is at least the initial margin (the engine itself accepts
-    either, as a state an account can reach, so the calculators ask it here)."""
-    if position.initial_margin > wallet:
-        raise MarginError(
-            f"The account balance ({formatting.usdc(wallet)}) cannot cover this position's "
-            f"initial margin ({formatting.usdc(position.initial_margin)}).",
-            field="wallet_balance",
-        )
-    if position.margin_mode is ISOLATED and position.margin < position.initial_margin:
-        raise MarginError(
-            f"Isolated margin must be at least the initial margin "
-            f"({formatting.usdc(position.initial_margin)}), or leave it empty.",
-            field="positions[0].isolated_margin",
-        )

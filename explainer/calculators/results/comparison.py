@@ -13,6 +13,7 @@ from explainer.engine import (
     SweepPoint,
     evaluate,
     explain,
+    liquidation_distance,
     sweep,
 )
 
@@ -22,7 +23,6 @@ from . import (
     POSITION_MATH,
     PRECISION,
     Trade,
-    distance,
     distance_math,
     math,
     operand,
@@ -111,7 +111,7 @@ def _mode_outcome(
         mode=mode,
         account=result,
         position=position,
-        distance=distance(position),
+        distance=liquidation_distance(position),
         left_after_liquidation=result.wallet_balance - position.max_loss,
         what_if=at_what_if,
         curve=sweep(account, market=symbol, prices=grid),

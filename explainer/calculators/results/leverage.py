@@ -11,6 +11,7 @@ from explainer.engine import (
     PositionResult,
     evaluate,
     explain,
+    liquidation_distance,
 )
 
 from . import (
@@ -18,7 +19,6 @@ from . import (
     ISOLATED,
     PRECISION,
     Trade,
-    distance,
     distance_math,
     math,
 )
@@ -32,11 +32,11 @@ class LeverageRow:
 
     @property
     def isolated_distance(self) -> Decimal | None:
-        return None if self.isolated is None else distance(self.isolated)
+        return None if self.isolated is None else liquidation_distance(self.isolated)
 
     @property
     def cross_distance(self) -> Decimal | None:
-        return None if self.cross is None else distance(self.cross)
+        return None if self.cross is None else liquidation_distance(self.cross)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ from explainer.engine import (
     Derivation,
     MarginMode,
     PositionResult,
+    check_openable,
     evaluate,
     evaluate_at_marks,
     explain,
+    liquidation_distance,
 )
 
 from . import (
@@ -19,11 +21,9 @@ from . import (
     ISOLATED,
     POSITION_MATH,
     Trade,
-    distance,
     distance_math,
     math,
     price_grid,
-    require_openable,
 )
 
 
@@ -52,8 +52,8 @@ def liquidation(
     extra = {"isolated_margin": margin} if mode is ISOLATED else {}
     account = Account(wallet, (trade.position(mode, **extra),))
     result = evaluate(account)
+    check_openable(account.positions[0], wallet_balance=wallet)
     position = result.positions[0]
-    require_openable(position, wallet)
     grid = price_grid(
         [trade.entry, position.liquidation_price, position.bankruptcy_price], count=121
     )
@@ -63,7 +63,7 @@ def liquidation(
         mode=mode,
         account=result,
         position=position,
-        distance=distance(position),
+        distance=liquidation_distance(position),
         tier_index=None if trade.rate is not None else trade.market.tier_index(position.notional),
         curve=_curve(account, trade.market.symbol, grid),
         derivations=(*math(explain(account), names), distance_math(position)),

@@ -1,32 +1,25 @@
 """4. Margin, PnL and ROE: size, margin and leverage, and what a price move does to them."""
 
 from dataclasses import dataclass, replace
-from decimal import ROUND_FLOOR, Decimal, localcontext
+from decimal import Decimal, localcontext
 
 from explainer.engine import (
     Account,
     AccountResult,
     Derivation,
+    LargestPosition,
     MarginMode,
     PositionResult,
-    Tier,
+    check_openable,
     evaluate,
     evaluate_at_marks,
     explain,
+    largest_position,
 )
 
-from . import PRECISION, Trade, math, operand, price_grid, require_openable
+from . import PRECISION, Trade, math, operand, price_grid
 
 SOLVE_FOR = ("margin", "size", "leverage")
-
-
-@dataclass(frozen=True)
-class Largest:
-    """The largest position the balance allows at this leverage, and what limits it."""
-
-    notional: Decimal
-    size: Decimal
-    tier: Tier | None  # the tier whose cap binds, or None when the balance does
 
 
 @dataclass(frozen=True)
@@ -44,7 +37,7 @@ class PnlOutcome:
     exit_price: Decimal
     account: AccountResult
     position: PositionResult
-    largest: Largest
+    largest: LargestPosition
     curve: tuple[PnlPoint, ...]
     derivations: tuple[Derivation, ...]
 
@@ -64,7 +57,8 @@ def pnl(
 ) -> PnlOutcome:
     account = Account(wallet, (trade.position(mode, mark_price=exit_price),))
     result = evaluate(account)
-    require_openable(result.positions[0], wallet)
+    check_openable(account.positions[0], wallet_balance=wallet)
+    found = largest(trade, wallet)
     grid = price_grid(
         [trade.entry * Decimal("0.75"), trade.entry * Decimal("1.25"), exit_price], count=61
     )
@@ -76,9 +70,9 @@ def pnl(
         exit_price=exit_price,
         account=result,
         position=result.positions[0],
-        largest=largest(trade, wallet),
+        largest=found,
         curve=_curve(account, trade.market.symbol, grid),
-        derivations=(*math(explain(account), names), _largest_math(trade, wallet)),
+        derivations=(*math(explain(account), names), _largest_math(trade, found)),
     )
 
 
@@ -90,30 +84,17 @@ def _curve(account: Account, market: str, grid: list[Decimal]) -> tuple[PnlPoint
     )
 
 
-def largest(trade: Trade, wallet: Decimal) -> Largest:
-    """Balance × leverage, unless a tier that allows this leverage ends before that.
-
-    Tiers allow less leverage as notional grows, so the allowed notionals run from 0 to the
-    cap of the last tier whose maximum leverage is at least this one.
-    """
-    by_balance = wallet * trade.leverage
-    allowing = [tier for tier in trade.market.tiers if tier.max_leverage >= trade.leverage]
-    binding = allowing[-1] if allowing and allowing[-1].cap is not None else None
-    if binding is None or by_balance < binding.cap:
-        notional, binding = by_balance, None
-    else:
-        notional = binding.cap
-    lot = trade.market.lot_size
-    with localcontext(prec=PRECISION):
-        size = (notional / trade.entry / lot).to_integral_value(ROUND_FLOOR) * lot
-        # A tier's cap belongs to the next tier, so a position exactly at it is refused.
-        if binding is not None and size * trade.entry >= binding.cap:
-            size -= lot
-        return Largest(size * trade.entry, size, binding)
+def largest(trade: Trade, wallet: Decimal) -> LargestPosition:
+    """The largest position the balance allows at this trade's leverage, and what limits it."""
+    return largest_position(
+        market=trade.market.symbol,
+        entry_price=trade.entry,
+        leverage=trade.leverage,
+        wallet_balance=wallet,
+    )
 
 
-def _largest_math(trade: Trade, wallet: Decimal) -> Derivation:
-    found = largest(trade, wallet)
+def _largest_math(trade: Trade, found: LargestPosition) -> Derivation:
     words = "the balance as initial margin at this leverage gives the notional; size is that "
     words += "notional over the entry price, rounded down to the market's lot size"
     if found.tier is not None:
