@@ -28,6 +28,7 @@ from explainer.engine import (
     PositionMode,
     Quote,
     Side,
+    simulation,
 )
 from explainer.engine.validation import MAX_POSITIONS
 
@@ -37,8 +38,8 @@ MAX_STEPS = 10_000
 MAX_ID_LENGTH = 64
 MAX_ERRORS = 100
 # Funding pays each position at each funding time the clock passes: the work, and the events
-# in the answer, grow with the clock and not with the body.
-MAX_FUNDING_PAYMENTS = 10_000
+# in the answer, grow with the clock and not with the body. The engine's bound.
+MAX_FUNDING_PAYMENTS = simulation.MAX_FUNDING_PAYMENTS
 MARKET_FEE = "market"  # liquidation_fee_rate: each market's own rate
 DEFAULT_MARKET = "BTC-PERP"
 DEFAULT_POSITION_MODE = PositionMode.ONE_WAY

@@ -205,7 +205,10 @@ class Book:
 
     def _liquidate_isolated(self, step: int, index: int, move: Move) -> list[LiquidationEvent]:
         events = []
-        if self.rules.partial_liquidation:
+        term, figures = self.terms[index], self.figures(index)
+        # Past bankruptcy there is nothing a cut could save: the position is closed at once.
+        solvent = term.margin + figures.unrealized_pnl > 0
+        if self.rules.partial_liquidation and solvent:
             while (reduced := self._reduce(step, index, move)) is not None:
                 events.append(reduced)
                 if not self._isolated_fails(index):
@@ -217,7 +220,8 @@ class Book:
 
     def _liquidate_cross(self, step: int, move: Move) -> list[LiquidationEvent]:
         events = []
-        if self.rules.partial_liquidation:
+        solvent = self._cross_totals().margin_balance > 0
+        if self.rules.partial_liquidation and solvent:
             while reducible := [i for i in self.cross if self._lower_size(i) is not None]:
                 largest = max(reducible, key=lambda i: self.figures(i).maintenance_margin)
                 events.append(self._reduce(step, largest, move))

@@ -200,9 +200,11 @@ def _single_loss_texts(v: PriceView) -> tuple[str, str, str]:
     words = f"what the trader can lose before the position is bankrupt: {source}"
     size, entry = operand(term.size), plain(term.entry_price)
     formula = "s·q·(E − bankruptcy price)"
-    if term.reserve:
-        words += ", the closing fee included (measured to the bankruptcy price without it)"
     text = f"{operand(term.sign)} × {size} × ({entry} − {operand(bankrupt)})"
+    if term.reserve:
+        # The reserved fee is part of what is lost, so the loss is all that backs it.
+        _, formula, _, text = _backing_texts(v)
+        words += ", the closing fee kept back at bankruptcy included"
     if backing < 0:
         words += "; nothing is left to lose"
         formula, text = f"max(0, {formula})", f"max(0, {text})"

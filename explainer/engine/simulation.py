@@ -38,6 +38,7 @@ Each step's full figures (`ReplayStep.state`) are computed when they are first r
 the positions open and the marks at that step: a long replay costs only its checks.
 """
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
@@ -192,6 +193,8 @@ def replay(
             "Funding needs a clock: give hours_per_step, or the hours of every step.",
             field="hours_per_step",
         )
+    if rules.funding and moves:
+        _check_funding_count(rules, terms, path, moves)
     book = Book(account, terms, rules)
     steps = []
     for step, move in enumerate(moves):
@@ -212,6 +215,25 @@ def replay(
         deleveraged=book.deleveraged,
         insurance_fund_balance=book.fund_balance,
     )
+
+
+# Each funding time pays every position in the market: the work grows with the clock, not with
+# the path, so it is bounded on its own.
+MAX_FUNDING_PAYMENTS = 10_000
+
+
+def _check_funding_count(rules: Rules, terms, path, moves) -> None:
+    end = moves[-1].hours
+    held = Counter(term.market.symbol for term in terms)
+    payments = sum(int(end / interval) * held[s] for s, (_, interval) in rules.funding.items())
+    if payments > MAX_FUNDING_PAYMENTS:
+        own = isinstance(path[-1], PathStep) and path[-1].hours is not None
+        raise MarginError(
+            f"The path's clock reaches {end:,f} hours: that is {payments:,} funding payments "
+            f"(each position at each funding time), and a replay makes at most "
+            f"{MAX_FUNDING_PAYMENTS:,}. Shorten the clock or lengthen funding_interval_hours.",
+            field=f"path[{len(moves) - 1}].hours" if own else "hours_per_step",
+        )
 
 
 def _rules(

@@ -217,6 +217,6 @@ def test_the_books_balance_with_everything_at_work(post):
     t = {name: Decimal(value) for name, value in body["totals"].items() if isinstance(value, str)}
     books = t["realized_pnl"] - t["fees"] - t["funding"] - t["insurance_fund"] + t["deleveraged"]
     assert t["final_wallet_balance"] == t["initial_wallet_balance"] + books
-    counts = {"funding": 2, "partial_liquidation": 2, "liquidation": 1, "adl": 0}
+    counts = {"funding": 2, "partial_liquidation": 1, "liquidation": 1, "adl": 0}
     assert body["totals"]["event_counts"] == counts
     assert t["deleveraged"] > 0 and body["totals"]["insurance_fund_balance"] == "0"

@@ -115,3 +115,13 @@ def test_show_the_math_writes_the_reserved_fee_into_both_prices():
     assert liquidation.formula.endswith("/ (q·(s − rate − fee))")
     assert liquidation.substituted.endswith("(1 × (1 − 0.01 − 0.0005))")
     assert bankruptcy.substituted.endswith("(1 × (1 − 0.0005))")
+
+
+def test_with_the_fee_reserved_the_maximum_loss_is_still_all_of_the_margin():
+    shown = {d.name: d for d in explain(replace(one_btc_long(), reserve_closing_fee=True), 0)}
+    loss = shown["max_loss"]
+    assert (loss.formula, loss.substituted, loss.value) == (
+        "max loss = margin",
+        "max loss = 6000",
+        6000,
+    )

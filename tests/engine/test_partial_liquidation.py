@@ -47,12 +47,15 @@ def test_without_partial_liquidation_the_whole_position_is_closed():
     assert [e.kind for e in run.events] == [EventKind.LIQUIDATION]
 
 
-def test_a_gap_too_far_for_any_cut_closes_the_position_after_the_cuts():
-    run = replay(large_long(), path=[{"BTC-PERP": D(50000)}], partial_liquidation=True)
+def test_a_move_that_cuts_cannot_mend_closes_the_position_after_them():
+    # At 57,010 only 50 USDC is left above bankruptcy (57,000): less than even the first
+    # bracket's maintenance margin of what a cut would leave, so both cuts are made, then
+    # the rest is closed.
+    run = replay(large_long(), path=[{"BTC-PERP": D(57010)}], partial_liquidation=True)
     kinds = [e.kind for e in run.events]
-    assert kinds[-1] is EventKind.LIQUIDATION
-    assert set(kinds[:-1]) <= {EventKind.PARTIAL_LIQUIDATION}
+    assert kinds == [EventKind.PARTIAL_LIQUIDATION] * 2 + [EventKind.LIQUIDATION]
     assert run.steps[0].state.positions == ()
+    assert run.final_wallet_balance == 20000 - 15000
 
 
 def test_in_cross_mode_the_position_with_the_largest_maintenance_margin_is_cut_first():
@@ -97,3 +100,14 @@ def test_a_partial_liquidation_leaves_a_healthy_position_in_a_lower_bracket(star
     assert not left.liquidated and whole.liquidated
     assert left.maintenance_margin_rate < whole.maintenance_margin_rate
     assert sum((e.size for e in run.events), left.size) == big.size
+
+
+def test_past_bankruptcy_no_cut_is_tried_and_the_loss_is_the_margin():
+    # At 50,000 the 5 BTC long is 50,000 down on 15,000 of margin: nothing a cut could save.
+    run = replay(
+        large_long(), path=[{"BTC-PERP": D(50000)}], partial_liquidation=True, insurance_fund=D(100)
+    )
+    (event,) = run.events
+    assert event.kind is EventKind.LIQUIDATION and event.loss == 15000
+    assert (event.insurance_fund, event.deleveraged) == (-100, 34900)
+    assert run.final_wallet_balance == 5000

@@ -132,3 +132,12 @@ def test_funding_between_an_equal_long_and_short_sums_to_zero(market, data, move
     paid = [e.funding for e in run.events if e.kind is EventKind.FUNDING]
     assert sum(paid, D(0)) == 0 == run.funding
     assert run.final_wallet_balance == wallet
+
+
+def test_a_clock_that_would_need_too_many_funding_payments_is_refused():
+    # 1 position, every 8 h: 10,001 payments need 80,008 hours.
+    path = [PathStep({"BTC-PERP": D(60000)}, hours=D(h)) for h in ("0", "80008")]
+    with pytest.raises(MarginError) as error:
+        replay(isolated_long(), path=path, funding_rates={})
+    assert error.value.field == "path[1].hours"
+    assert "at most 10,000" in str(error.value)
