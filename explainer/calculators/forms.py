@@ -1,4 +1,4 @@
-"""The calculators' forms. Each validates the reader's numbers, asks the engine (results/),
+"""The calculators' forms. Each validates the reader's numbers, asks the engine (questions/),
 and turns the engine's MarginError into an error on the field that caused it, in one place:
 `CalculatorForm.clean`.
 """
@@ -12,12 +12,12 @@ from django import forms
 from explainer.engine import MarginError, MarginMode, Side, get_market
 
 from . import inputs
-from .results import Trade, size_for
-from .results.comparison import compare
-from .results.contagion import contagion
-from .results.leverage import leverage_explorer
-from .results.liquidation import liquidation
-from .results.pnl import SOLVE_FOR, pnl, solve_trade
+from .questions import Trade, size_for
+from .questions.comparison import compare
+from .questions.contagion import contagion
+from .questions.leverage import leverage_explorer
+from .questions.liquidation import liquidation
+from .questions.pnl import SOLVE_FOR, pnl, solve_trade
 
 # The engine names inputs by its own words ("positions[0].entry_price"); the forms use short
 # query-string names so a permalink stays readable.

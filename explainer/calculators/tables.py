@@ -8,11 +8,11 @@ from explainer.formatting import amount, percent, rate, usdc
 
 from . import display
 from .display import leverage, price, signed_percent, signed_usdc, size
-from .results.comparison import Comparison
-from .results.contagion import ContagionOutcome
-from .results.leverage import LeverageOutcome
-from .results.liquidation import LiquidationOutcome
-from .results.pnl import PnlOutcome
+from .questions.comparison import Comparison
+from .questions.contagion import ContagionOutcome
+from .questions.leverage import LeverageOutcome
+from .questions.liquidation import LiquidationOutcome
+from .questions.pnl import PnlOutcome
 
 ILLUSTRATIVE = "The market numbers are illustrative, not Entry Finance's live risk limits."
 

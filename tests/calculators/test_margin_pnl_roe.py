@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from explainer.calculators.results import Trade
-from explainer.calculators.results.pnl import largest
+from explainer.calculators.questions import Trade
+from explainer.calculators.questions.pnl import largest
 from explainer.engine import Account, MarginError, MarginMode, Side, evaluate, get_market
 
 SLUG = "margin-pnl-roe"

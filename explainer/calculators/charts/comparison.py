@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from .. import display
-from ..results.comparison import Comparison
+from ..questions.comparison import Comparison
 from . import (
     INK,
     MARKER,

@@ -3,7 +3,7 @@
 from explainer.engine import MarginMode
 
 from .. import display
-from ..results.contagion import ContagionOutcome
+from ..questions.contagion import ContagionOutcome
 from . import (
     GREY,
     INK,

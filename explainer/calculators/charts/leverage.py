@@ -6,7 +6,7 @@ from explainer import formatting
 from explainer.engine import MarginMode
 
 from .. import display
-from ..results.leverage import LeverageOutcome
+from ..questions.leverage import LeverageOutcome
 from . import (
     INK,
     STYLE,

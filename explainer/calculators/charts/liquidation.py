@@ -3,7 +3,7 @@
 from explainer.engine import MarginMode
 
 from .. import display
-from ..results.liquidation import LiquidationOutcome
+from ..questions.liquidation import LiquidationOutcome
 from . import (
     INK,
     STYLE,

@@ -3,7 +3,7 @@
 from explainer.engine import MarginMode
 
 from .. import display
-from ..results.pnl import PnlOutcome
+from ..questions.pnl import PnlOutcome
 from . import (
     INK,
     STYLE,
