@@ -5,14 +5,16 @@ A page shows one widget (DOM ids start "calc-"); an article can embed several, n
 """
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from decimal import localcontext
 from functools import cached_property, lru_cache
 from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from explainer.content.render import Segment
 
 from . import charts, forms, presets, tables
 from .charts.comparison import comparison
@@ -166,25 +168,16 @@ def widget_id_for(target: str | None) -> str:
     return widget_id if WIDGET_ID.fullmatch(widget_id) else "calc"
 
 
-@dataclass(frozen=True)
-class Slot:
-    """An article segment: prose, or the rendered widget its calculator slot asks for."""
-
-    html: str = ""
-    calculator: str = ""
-    preset: str = ""
-
-
-def embed_calculators(segments) -> list[Slot]:
+def embed_calculators(segments: Iterable[Segment]) -> list[Segment]:
     """Fill an article's calculator slots with widgets started from their presets."""
-    slots, count = [], 0
+    filled, count = [], 0
     for segment in segments:
-        html = segment.html
         if segment.calculator in CALCULATORS:
             count += 1
             html = embedded_widget(segment.calculator, segment.preset, f"calc-{count}")
-        slots.append(Slot(html, segment.calculator, segment.preset))
-    return slots
+            segment = replace(segment, html=html)
+        filled.append(segment)
+    return filled
 
 
 @lru_cache(maxsize=128)

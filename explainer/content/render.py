@@ -122,6 +122,9 @@ def _flatten_toc(tokens: list[dict]) -> list[str]:
 
 @dataclass(frozen=True)
 class Segment:
+    """A piece of an article body: prose, or a calculator slot, whose html is empty until the
+    page fills it with the widget (`calculators.widgets.embed_calculators`)."""
+
     html: str = ""
     calculator: str = ""
     preset: str = ""
