@@ -14,12 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from explainer.engine import MARKETS
+from explainer.engine.bounds import LARGEST, MAX_DIGITS, MAX_PLACES, SMALLEST
 from explainer.engine.validation import MAX_FUNDING_RATE
 
-LARGEST = Decimal("1e15")
-SMALLEST = Decimal("1e-18")  # the engine refuses non-zero magnitudes below this
-MAX_PLACES = 18
-MAX_DIGITS = 40  # the engine's precision: an input is never rounded
 MAX_LEVERAGE = max(market.max_leverage for market in MARKETS.values())
 _ANY_DECIMAL = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", re.ASCII)  # no "٣" for 3
 _PLACES = rf"(\.\d{{1,{MAX_PLACES}}})?"

@@ -9,11 +9,10 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
 from explainer.engine import MARKETS, MarginMode, Side
+from explainer.engine.bounds import LARGEST, MAX_PLACES
 
-MAX_USDC = Decimal("1e12")
-MAX_PRICE = Decimal("1e9")
-MAX_SIZE = Decimal("1e9")
-MAX_PLACES = 18
+# The engine's one bound for every amount, price and size, as the API has it.
+MAX_USDC = MAX_PRICE = MAX_SIZE = LARGEST
 # No exchange quotes a price below its market's tick or opens less than its lot; the smallest
 # of each across the markets keeps every sum the engine then does far from its limits.
 MIN_PRICE = min(market.tick_size for market in MARKETS.values())

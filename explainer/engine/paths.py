@@ -10,11 +10,10 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from .bounds import LARGEST, SMALLEST
 from .errors import MarginError
 from .markets import MARKETS, get_market
 from .models import PathStep, Quote
-from .validation import LARGEST as _LARGEST
-from .validation import SMALLEST as _SMALLEST
 from .validation import non_negative, positive
 
 
@@ -75,7 +74,7 @@ def _checked_step(step: int, item: object, hours_per_step: Decimal | None) -> Mo
 
 
 def _plausible(price: Decimal) -> bool:
-    return price.is_finite() and _SMALLEST <= price < _LARGEST
+    return price.is_finite() and SMALLEST <= price <= LARGEST
 
 
 def _checked_price(symbol: object, price: object, prefix: str, quotes: dict) -> Decimal:

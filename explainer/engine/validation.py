@@ -5,12 +5,14 @@ hedge mode one long and one short per market, which share the market's one mark 
 
 Numbers must be Decimal (or int): binary floats cannot hold 0.1 exactly, so they are refused
 rather than silently converted. NaN and Infinity are refused; −0 counts as 0. Non-zero
-magnitudes must lie within 10^±18, far from anything that could overflow or vanish.
+magnitudes must lie between 1e-18 and 1e15 (see `bounds`), far from anything that could
+overflow or vanish.
 """
 
 from collections.abc import Mapping
 from decimal import Decimal
 
+from .bounds import LARGEST, SMALLEST
 from .decimals import EXACT, ONE, ZERO, exact_sum, in_context, plain
 from .errors import MarginError
 from .markets import FeeRates, Market, get_market
@@ -18,8 +20,6 @@ from .models import Account, MarginMode, Position, PositionMode, Side
 from .positions import Terms, terms_of
 
 MAX_POSITIONS = 50
-LARGEST = Decimal("1e18")
-SMALLEST = Decimal("1e-18")
 
 
 @in_context
@@ -175,7 +175,7 @@ def number(value: object, *, field: str, label: str | None = None) -> Decimal:
         raise MarginError(f"{label or _label(field)} must be a decimal number.", field=field)
     if not result.is_finite():
         raise MarginError(f"{label or _label(field)} must be a finite number.", field=field)
-    if result and not SMALLEST <= abs(result) < LARGEST:
+    if result and not SMALLEST <= abs(result) <= LARGEST:
         raise MarginError(
             f"{label or _label(field)} is outside the range the engine handles.", field=field
         )
