@@ -4,8 +4,8 @@ and by any HTTP cache in front; what belongs to one reader marked private.
 A public page holds no CSRF token, no nonce and nothing about the reader, so:
 - Django's `cache_page` keeps it in the "content" cache under the release and the content
   version (explainer/content/version.py): an edit or a deploy is a new key, seen at once;
-- it carries an ETag, computed once when it is rendered, and ConditionalGetMiddleware answers
-  a matching If-None-Match with 304;
+- its ETag names the release, the content version and the variant, so Django's `condition`
+  answers a matching If-None-Match with 304 before anything is rendered or fetched;
 - it is kept gzipped too (`gzip_page` inside `cache_page`), so compressing costs once;
 - `Cache-Control: public, max-age, stale-while-revalidate` lets browsers and a CDN keep it;
 - `Vary: HX-Request` keeps a partial and its full page apart (GZipMiddleware adds
@@ -21,9 +21,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import cache_page
 from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import condition
 
 from explainer.content import version
 
@@ -52,18 +53,18 @@ def public_page(view: View | None = None, *, content: bool = True) -> View:
     if view is None:
         return lambda view: public_page(view, content=content)
 
+    def etag(request: HttpRequest, *args: object, **kwargs: object) -> str:
+        """What the page is made of: the release, the content version and the variant (page
+        or htmx partial). Known before anything is rendered or fetched, so a revalidation is
+        answered 304 at once; weak, since the gzipped and plain copies are the same page."""
+        number = version.current() if content else "code"
+        variant = "partial" if request.headers.get("HX-Request") else "page"
+        return f'W/"{RELEASE}-{number}-{variant}"'
+
     @wraps(view)
     def marked(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            patch_vary_headers(response, ("HX-Request",))
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PAGE_MAX_AGE,
-                stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
-            )
-            set_response_etag(response)
+        patch_vary_headers(response, ("HX-Request",))  # before cache_page learns the key
         return response
 
     @wraps(view)
@@ -78,8 +79,22 @@ def public_page(view: View | None = None, *, content: bool = True) -> View:
     # page is not compressed again for every reader. A public page holds no secret, so one
     # gzip stream for everyone gives BREACH nothing to find.
     compressed = gzip_page(marked)
+    revalidated = condition(etag_func=etag)(kept)
 
-    return kept
+    @wraps(view)
+    def public(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        response = revalidated(request, *args, **kwargs)
+        if response.status_code in (200, 304):
+            patch_vary_headers(response, ("HX-Request", "Accept-Encoding"))
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_MAX_AGE,
+                stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+            )
+        return response
+
+    return public
 
 
 def private(response: HttpResponse) -> HttpResponse:
