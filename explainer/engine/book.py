@@ -15,10 +15,10 @@ auto-deleveraged; isolated positions are liquidated; then the cross account.
 """
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal, localcontext
 
-from .account import cross_totals
+from .account import CrossTotals, cross_totals
 from .decimals import EXACT, ZERO, exact_sum, trimmed
 from .errors import MarginError
 from .events import EventKind, LiquidationEvent
@@ -33,21 +33,14 @@ _INFINITY = Decimal("Infinity")
 GUARD = Decimal("1e-9")
 
 
+@dataclass(frozen=True)
 class Rules:
     """How the replay charges and liquidates; see `simulation.replay`."""
 
-    def __init__(
-        self,
-        *,
-        liquidation_fees: dict[str, Decimal],
-        funding: dict[str, tuple[Decimal, Decimal]],
-        insurance_fund: Decimal | None,
-        partial_liquidation: bool,
-    ):
-        self.liquidation_fees = liquidation_fees  # by market
-        self.funding = funding  # by market: (rate, interval hours)
-        self.insurance_fund = insurance_fund
-        self.partial_liquidation = partial_liquidation
+    liquidation_fees: dict[str, Decimal]  # by market
+    funding: dict[str, tuple[Decimal, Decimal]]  # by market: (rate, interval hours)
+    insurance_fund: Decimal | None  # the fund's balance at the start; None never runs out
+    partial_liquidation: bool
 
 
 class Book:
@@ -110,9 +103,6 @@ class Book:
                 events += self._liquidate_cross(step, move)
         return events
 
-    def open_terms(self) -> tuple[Terms, ...]:
-        return self.snapshot
-
     # Per-position lines -----------------------------------------------------------------
 
     def _remark(self, index: int) -> None:
@@ -154,7 +144,7 @@ class Book:
         term, figures = self.terms[index], self.figures(index)
         return term.margin + figures.unrealized_pnl <= requirement(term, figures)
 
-    def _cross_totals(self):
+    def _cross_totals(self) -> CrossTotals:
         marked = [self.figures(index) for index in self.open]
         return cross_totals(wallet=self.wallet, terms=self.snapshot, marked=marked)
 
