@@ -13,7 +13,7 @@ from explainer.serving import public_page
 
 from . import results_cache
 from .presets import data_for
-from .widgets import CALCULATORS, widget_for, widget_id_for
+from .widgets import CALCULATORS, Widget, widget_for, widget_id_for
 
 
 @require_safe
@@ -51,5 +51,5 @@ def _results(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _status(widget) -> int:
+def _status(widget: Widget) -> int:
     return 200 if widget.valid else 422

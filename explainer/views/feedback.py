@@ -63,7 +63,9 @@ def _vote(request: HttpRequest, article: Article, form: FeedbackForm, visitor: s
         return _Outcome(503, retry_after=NOT_SAVED_RETRY_AFTER)
 
 
-def _render(request, article, form, outcome: _Outcome) -> HttpResponse:
+def _render(
+    request: HttpRequest, article: Article, form: FeedbackForm, outcome: _Outcome
+) -> HttpResponse:
     context = {
         "article": article,
         "feedback_form": form,
