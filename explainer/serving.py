@@ -57,7 +57,7 @@ def public_page(view: View | None = None, *, content: bool = True) -> View:
         """What the page is made of: the release, the content version and the variant (page
         or htmx partial). Known before anything is rendered or fetched, so a revalidation is
         answered 304 at once; weak, since the gzipped and plain copies are the same page."""
-        number = version.current() if content else "code"
+        number = _content_version(request) if content else "code"
         variant = "partial" if request.headers.get("HX-Request") else "page"
         return f'W/"{RELEASE}-{number}-{variant}"'
 
@@ -71,7 +71,7 @@ def public_page(view: View | None = None, *, content: bool = True) -> View:
     def kept(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if request.GET:
             return marked(request, *args, **kwargs)
-        prefix = f"{RELEASE}.{version.current()}" if content else RELEASE
+        prefix = f"{RELEASE}.{_content_version(request)}" if content else RELEASE
         keep = cache_page(settings.PAGE_MAX_AGE, cache="content", key_prefix=prefix)
         return keep(compressed)(request, *args, **kwargs)
 
@@ -95,6 +95,14 @@ def public_page(view: View | None = None, *, content: bool = True) -> View:
         return response
 
     return public
+
+
+def _content_version(request: HttpRequest) -> int:
+    """Read once a request: the ETag and the cache key then name the same version even if an
+    edit lands in between, and a shared cache is asked once, not twice."""
+    if not hasattr(request, "content_version"):
+        request.content_version = version.current()
+    return request.content_version
 
 
 def private(response: HttpResponse) -> HttpResponse:
