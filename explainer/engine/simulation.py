@@ -51,7 +51,7 @@ from .errors import MarginError
 from .events import LiquidationEvent
 from .markets import get_market
 from .models import Account, PathStep, Quote
-from .paths import checked_path
+from .paths import Move, checked_path
 from .positions import Marked, Terms, at_mark, requirement
 from .results import AccountResult
 from .validation import (
@@ -222,7 +222,9 @@ def replay(
 MAX_FUNDING_PAYMENTS = 10_000
 
 
-def _check_funding_count(rules: Rules, terms, path, moves) -> None:
+def _check_funding_count(
+    rules: Rules, terms: Sequence[Terms], path: Sequence[object], moves: Sequence[Move]
+) -> None:
     end = moves[-1].hours
     held = Counter(term.market.symbol for term in terms)
     payments = sum(int(end / interval) * held[s] for s, (_, interval) in rules.funding.items())
