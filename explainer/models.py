@@ -97,3 +97,18 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"content version {self.number}"
+
+
+from .support.models import ApiToken, Case, CaseEvent, CaseLink  # noqa: E402
+
+__all__ = [
+    "ApiToken",
+    "Article",
+    "Case",
+    "CaseEvent",
+    "CaseLink",
+    "Category",
+    "ContentVersion",
+    "Feedback",
+    "GlossaryTerm",
+]
