@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "explainer.middleware.UrlLengthMiddleware",
+    "explainer.middleware.BodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "explainer.middleware.RefusedEncodingsMiddleware",
     # Pages and partials are compressed here, as no proxy stands in front of gunicorn (static
@@ -194,6 +195,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "explainer.throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "explainer.views.login.locked_out"
+# A staff sign-in (the support desk, /admin/) lasts a working day, and ends sooner when the
+# browser closes; nothing else on the site keeps a session.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -261,8 +266,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
-# Requests larger than this are refused before a view parses them (413, JSON on the API).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+# Request bodies larger than these are refused with a 413 (JSON on the API) before a view
+# reads them: explainer.middleware.BodyLimitMiddleware picks the limit by route. A support
+# case may carry a pasted or uploaded price path of up to 2 MB, plus the form's other fields
+# and the multipart framing; every other route takes 64 KB.
+BODY_LIMIT = 64 * 1024
+CASE_BODY_LIMIT = 2 * 1024 * 1024 + 256 * 1024
+# Django's own check is the backstop behind the middleware, so it sits at the larger limit; an
+# uploaded CSV that size stays in memory instead of going to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = CASE_BODY_LIMIT
+FILE_UPLOAD_MAX_MEMORY_SIZE = CASE_BODY_LIMIT
 # Longer addresses get a 414 in the site's words; gunicorn's own limit sits above it.
 MAX_URL_LENGTH = 8000
 CSRF_FAILURE_VIEW = "explainer.views.site.csrf_failure"

@@ -48,3 +48,48 @@ class RefusedEncodingsMiddleware:
             kept = [entry.main_type for entry in entries if entry.quality > 0]
             request.META["HTTP_ACCEPT_ENCODING"] = ", ".join(kept)
         return self.get_response(request)
+
+
+class BodyLimitMiddleware:
+    """Refuses a request whose Content-Length is over its route's limit with a 413 in the
+    site's own words (JSON under /api/), before anything reads the body.
+
+    A support case may carry a price path of up to 2 MB (CASE_BODY_LIMIT); every other route
+    takes BODY_LIMIT. Django's DATA_UPLOAD_MAX_MEMORY_SIZE sits at the larger limit, as the
+    backstop for a body that arrives without a Content-Length.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        is_case = _is_case_route(request)
+        limit = settings.CASE_BODY_LIMIT if is_case else settings.BODY_LIMIT
+        if _content_length(request) > limit:
+            from explainer.views.site import API_PREFIX, ERRORS, error_response
+
+            on_api = request.path.startswith(API_PREFIX)
+            name = "case_too_large" if is_case else "api_too_large" if on_api else "too_large"
+            # An API answer stays readable by a page on any origin, as the API's own are.
+            headers = {"Access-Control-Allow-Origin": "*"} if on_api else {}
+            return error_response(request, 413, ERRORS[name], **headers)
+        return self.get_response(request)
+
+
+CASE_API_PATH = "/api/v1/cases"
+CASE_FORMS_PREFIX = "/support/cases/"
+
+
+def _is_case_route(request: HttpRequest) -> bool:
+    if request.path == CASE_API_PATH:
+        return True
+    return request.method == "POST" and request.path.startswith(CASE_FORMS_PREFIX)
+
+
+def _content_length(request: HttpRequest) -> int:
+    """What the client says it sends; a missing or malformed header counts as nothing, as
+    Django reads it (and then reads no body at all)."""
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0

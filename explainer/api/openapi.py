@@ -261,7 +261,7 @@ def fields(schema: str) -> list[dict[str, Any]]:
 _ERROR_TEXTS = {
     "BadRequest": "Invalid input: the body is not JSON, or fields are wrong (each one named).",
     "MethodNotAllowed": "Wrong method; the Allow header lists the right ones.",
-    "TooLarge": f"The body is over {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024} KB.",
+    "TooLarge": f"The body is over {settings.BODY_LIMIT // 1024} KB.",
     "UnsupportedMediaType": "The body is not sent as Content-Type: application/json.",
 }
 _ERRORS = {

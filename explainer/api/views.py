@@ -61,14 +61,17 @@ def answer(handler: Callable[[object], Body], data: object) -> tuple[int, Body]:
         return 400, serialize.errors([FieldError(error.field, str(error))])
 
 
-def json_endpoint(*methods: str, cache: str) -> Callable[[View], View]:
-    """CORS for any origin, answers to preflight, and JSON (never HTML) for every error."""
+def json_endpoint(
+    *methods: str, cache: str, request_headers: str = "Content-Type"
+) -> Callable[[View], View]:
+    """CORS for any origin, answers to preflight (allowing `request_headers`), and JSON (never
+    HTML) for every error."""
     allowed = ", ".join([*methods, "OPTIONS"])
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest) -> HttpResponse:
-            response = _dispatch(view, request, methods, allowed)
+            response = _dispatch(view, request, methods, allowed, request_headers)
             response["Access-Control-Allow-Origin"] = "*"
             response["Cache-Control"] = cache if response.status_code == 200 else NO_STORE
             return response
@@ -80,13 +83,13 @@ def json_endpoint(*methods: str, cache: str) -> Callable[[View], View]:
 
 @json_endpoint("POST", cache=NO_STORE)
 def evaluate(request: HttpRequest) -> HttpResponse:
-    status, body = answer(evaluate_body, _read_json(request))
+    status, body = answer(evaluate_body, read_json(request))
     return JsonResponse(body, status=status)
 
 
 @json_endpoint("POST", cache=NO_STORE)
 def simulate(request: HttpRequest) -> HttpResponse:
-    status, body = answer(simulate_body, _read_json(request))
+    status, body = answer(simulate_body, read_json(request))
     return JsonResponse(body, status=status)
 
 
@@ -107,18 +110,21 @@ def docs(request: HttpRequest) -> HttpResponse:
         "markets_example": _pretty(serialize.markets()),
         "fields": {name: openapi.fields(name) for name in _DOCUMENTED},
         "extended_answer": SCHEMAS["SimulateResponse"]["description"],
-        "limits": {"body_kb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024},
+        "limits": {
+            "body_kb": settings.BODY_LIMIT // 1024,
+            "case_body_kb": settings.CASE_BODY_LIMIT // 1024,
+        },
     }
     return render(request, "api/docs.html", context)
 
 
 def _dispatch(
-    view: View, request: HttpRequest, methods: tuple[str, ...], allowed: str
+    view: View, request: HttpRequest, methods: tuple[str, ...], allowed: str, headers: str
 ) -> HttpResponse:
     if request.method == "OPTIONS":
         response = HttpResponse(status=204)
         response["Access-Control-Allow-Methods"] = allowed
-        response["Access-Control-Allow-Headers"] = "Content-Type"
+        response["Access-Control-Allow-Headers"] = headers
         response["Access-Control-Max-Age"] = "86400"
         return response
     if (wait := throttle.api_wait(request)) is not None:
@@ -139,8 +145,10 @@ def _dispatch(
         return _error(500, "Something went wrong on our side; it has been logged.")
 
 
-def _read_json(request: HttpRequest) -> object:
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+def read_json(request: HttpRequest, *, limit: int | None = None) -> object:
+    """The decoded JSON body (numbers as Decimal), or InvalidBody: 413 over `limit` (default:
+    BODY_LIMIT), 415 for another content type, 400 for a body that is not JSON."""
+    limit = settings.BODY_LIMIT if limit is None else limit
     too_large = InvalidBody.whole(f"The body is over {limit // 1024} KB.", status=413)
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)

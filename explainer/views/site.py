@@ -73,9 +73,21 @@ ERRORS = {
     ),
     "too_large": (
         "That was too much to send",
-        f"The request was over {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024} KB, so it was not "
+        f"The request was over {settings.BODY_LIMIT // 1024} KB, so it was not "
         "read and nothing was saved. If you were "
         "writing a comment, shorten it and send it again.",
+    ),
+    # The API's words for the same limit, as its own views put it.
+    "api_too_large": (
+        "That was too much to send",
+        f"The body is over {settings.BODY_LIMIT // 1024} KB.",
+    ),
+    # A support case, from the staff form or POST /api/v1/cases.
+    "case_too_large": (
+        "That case was too much to send",
+        "The case was larger than we accept, so it was not read and nothing was saved. A price "
+        "path may have up to 20,000 rows and 2 MB: keep the rows around the liquidation, "
+        "remove the rest, and send it again.",
     ),
     "forbidden": (
         "That request was refused",

@@ -200,7 +200,7 @@ def _rest(path: str) -> str:
 
 
 def _body_limit() -> int:
-    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return settings.BODY_LIMIT
 
 
 @cache
