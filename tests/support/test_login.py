@@ -57,9 +57,11 @@ def test_five_wrong_passwords_lock_the_username_out(client, alice):
     assert "_auth_user_id" not in client.session
 
 
-def test_a_staff_session_lasts_a_working_day(client, alice):
-    _sign_in(client)
+def test_a_staff_session_lasts_a_working_day_or_until_the_browser_closes(client, alice):
+    response = _sign_in(client)
     assert client.session.get_expiry_age() == 8 * 60 * 60
+    assert client.session.get_expire_at_browser_close()
+    assert response.cookies["sessionid"]["max-age"] == ""
 
 
 def test_signing_out_takes_a_post_with_the_form_token(alice):

@@ -28,7 +28,6 @@ from ..access import SUPPORT_GROUP, is_support, staff_required
 from ..models import Case, CaseLink
 from ..report import case_report
 
-STAFF_SESSION_SECONDS = 8 * 60 * 60  # a working day; then staff sign in again
 PER_PAGE = 25
 
 
@@ -71,7 +70,6 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request, data=request.POST if request.method == "POST" else None)
     if form.is_valid():
         login(request, form.get_user())
-        request.session.set_expiry(STAFF_SESSION_SECONDS)
         return redirect(_next(request))
     context = {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")}
     return _page(request, "support/login.html", context, status=422 if form.is_bound else 200)
