@@ -39,5 +39,5 @@ class Case:
     partial_liquidation: bool = False
     # The insurance fund's balance at the start; None never runs out.
     insurance_fund: Decimal | None = None
-    # Charge each market's default funding along a path that has a clock.
-    funding: bool = True
+    # Charge each market's default funding along the path (every step must give its hours).
+    funding: bool = False
