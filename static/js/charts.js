@@ -59,9 +59,10 @@
     });
   }, { rootMargin: '600px 0px' });
 
+  /* A chart marked data-draw="now" (a support case, which is printed) draws at once. */
   function drawCharts(root) {
     root.querySelectorAll('[data-figure]').forEach(function (element) {
-      if (window.Plotly || !nearViewport) {
+      if (window.Plotly || !nearViewport || element.dataset.draw === 'now') {
         withPlotly(function () { drawChart(element); });
       } else {
         nearViewport.observe(element);
