@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 
 from .models import Article, Category, Feedback, GlossaryTerm
+from .support import admin as support_admin  # noqa: F401  (registers the API token admin)
 
 
 @admin.register(Article)
