@@ -1,0 +1,857 @@
+"""The new-case and edit-case form, and the API's case body, validated the same way.
+
+`CaseForm` holds the case's own fields, `PositionFormSet` its positions (one to ten rows), and
+`CaseEntry` checks the two together: the marks or the price path for every market held, what
+the exchange reported, and then the engine's own rules for the account, turning its
+MarginError into an error on the field that caused it, once (`CaseEntry._engine_error`).
+`entry_from_json` maps an API body onto the same form data.
+
+Every error is named by an API-style path: `wallet_balance`, `positions[0].size`,
+`marks.BTC-PERP`, `path_csv` (one entry per CSV problem), `reported.price`.
+"""
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, localcontext
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict, ErrorList
+
+from explainer.calculators import inputs
+from explainer.engine import (
+    MARKETS,
+    AccountResult,
+    MarginError,
+    MarginMode,
+    PositionMode,
+    Replay,
+    Side,
+    evaluate,
+    replay,
+)
+from explainer.engine.bounds import LARGEST
+from explainer.engine.cases import Case
+from explainer.engine.decimals import plain
+from explainer.engine.diagnosis import opened_account
+
+from .price_path import PathErrors, parse_path, read_upload
+from .spec import CasePosition, CaseSpec, PriceRow, ReportedSpec, to_case
+
+MAX_POSITIONS = 10  # the engine takes up to 50; a ticket about more is not one case
+PREFIX = "positions"
+ZERO = Decimal(0)
+KNOWN_MARKETS = ", ".join(MARKETS)
+
+
+def mark_name(market: str) -> str:
+    return f"mark_{market}"
+
+
+class PositionForm(forms.Form):
+    # No defaults anywhere: a row left blank is skipped, and every figure is one staff chose.
+    market = forms.ChoiceField(
+        label="Market",
+        choices=[("", "Choose a market"), *((symbol, symbol) for symbol in MARKETS)],
+        error_messages={
+            "required": "Choose the market.",
+            "invalid_choice": f"Choose one of the markets: {KNOWN_MARKETS}.",
+        },
+    )
+    side = inputs.side()
+    size = inputs.size(help_text="In the market's coin (BTC for BTC-PERP), not in USDC.")
+    entry_price = inputs.price(noun="entry price")
+    leverage = inputs.leverage()
+    margin_mode = inputs.mode()
+    isolated_margin = inputs.usdc(
+        "Isolated margin",
+        required=False,
+        help_text="Isolated positions only. Empty means the initial margin (size × entry ÷ "
+        "leverage); enter the amount shown by the exchange if margin was added or removed.",
+    )
+    fees_paid = inputs.NumberField(
+        "Fees paid",
+        "USDC",
+        high=LARGEST,
+        low=ZERO,
+        required=False,
+        help_text="Trading fees already paid for this position. Empty means 0.",
+    )
+    funding_paid = inputs.NumberField(
+        "Funding paid",
+        "USDC",
+        high=LARGEST,
+        low=Decimal(-int(LARGEST)),
+        required=False,
+        help_text="Net funding already paid; negative if it was received. Empty means 0.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["side"].error_messages["required"] = "Choose long or short."
+        self.fields["margin_mode"].error_messages["required"] = "Choose isolated or cross."
+        _style(self)
+
+
+class BasePositionFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_few_forms": "Enter at least one position.",
+        "too_many_forms": f"A case holds at most {MAX_POSITIONS} positions.",
+        "missing_management_form": "The form arrived incomplete. Reload the page and try again.",
+    }
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this position"
+            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+
+
+PositionFormSet = forms.formset_factory(
+    PositionForm,
+    formset=BasePositionFormSet,
+    extra=1,  # one blank row to fill in without JavaScript
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_POSITIONS,
+    validate_max=True,
+    absolute_max=MAX_POSITIONS,
+)
+
+
+def row_form(index: int, data=None) -> PositionForm:
+    """Row `index` as the formset makes it (with its Remove box), alone, for htmx to add or
+    redraw. What it was sent is shown without errors: the person has not finished."""
+    formset = PositionFormSet(prefix=PREFIX)
+    form = PositionForm(
+        data, prefix=formset.add_prefix(index), empty_permitted=True, use_required_attribute=False
+    )
+    formset.add_fields(form, index)
+    if data is not None:
+        form._errors = ErrorDict()  # rendered as bound, never cleaned
+    return form
+
+
+class CaseForm(forms.Form):
+    wallet_balance = inputs.usdc(
+        "Wallet balance",
+        help_text="The wallet balance before the fees and funding entered below were paid, "
+        "isolated margins included. Unrealised profit and loss is not part of it.",
+    )
+    position_mode = inputs.choice(
+        "Position mode",
+        PositionMode,
+        {"one_way": "One-way", "hedge": "Hedge"},
+        initial=PositionMode.ONE_WAY.value,
+        help_text="One-way: one position per market. Hedge: a long and a short may be held "
+        "side by side in one market.",
+    )
+    movement = forms.ChoiceField(
+        label="How the market moved",
+        choices=[
+            ("marks", "The mark prices at the moment of liquidation"),
+            ("path", "A price path over time, as CSV"),
+        ],
+        initial="marks",
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose the marks or a price path."},
+    )
+    # The mark_<market> fields come here (see below).
+    path_csv = forms.CharField(
+        label="Price path (paste the CSV)",
+        required=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 8,
+                "spellcheck": "false",
+                "autocomplete": "off",
+                "placeholder": "time,market,mark,last\n2026-11-20T14:00:00Z,BTC-PERP,64250.5,64251",
+            }
+        ),
+        help_text="A header line, then a row per market and time: time, market and mark price, "
+        "and optionally the last traded and index prices. Up to 20,000 rows and 2 MB.",
+    )
+    path_file = forms.FileField(
+        label="Or upload the CSV file",
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
+        help_text="A file chosen here is used instead of the box above.",
+    )
+    reported_position = forms.TypedChoiceField(
+        label="Position the exchange liquidated",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[("", "Not given"), *((str(n), f"Position {n}") for n in range(1, 11))],
+        error_messages={"invalid_choice": "Choose one of the positions on the form."},
+    )
+    reported_price = inputs.price(
+        "Liquidation price reported",
+        required=False,
+        noun="reported price",
+        help_text="The mark price the exchange says it liquidated at.",
+    )
+    reported_time = forms.CharField(
+        label="Time reported",
+        required=False,
+        max_length=40,
+        help_text="When the exchange says it happened, like 2026-11-20T14:05:00Z (UTC unless "
+        "the time gives an offset). Only with a price path.",
+    )
+    partial_liquidation = forms.BooleanField(
+        label="Partial liquidation",
+        required=False,
+        help_text="Large positions are first cut into a lower bracket, as big exchanges do, "
+        "and closed only if that is not enough.",
+    )
+    insurance_fund = inputs.NumberField(
+        "Insurance fund",
+        "USDC",
+        high=LARGEST,
+        low=ZERO,
+        required=False,
+        help_text="The fund's balance at the start. Empty means it never runs out; a small "
+        "balance shows auto-deleveraging (ADL) once it does.",
+    )
+    funding_along_path = forms.BooleanField(
+        label="Charge funding along the path",
+        required=False,
+        initial=True,
+        help_text="Each market's default funding (0.01 % every 8 hours) at each funding time a "
+        "timed path passes.",
+    )
+    ticket_reference = forms.CharField(
+        label="Ticket reference",
+        required=False,
+        max_length=64,
+        error_messages={"max_length": "Keep the ticket reference to 64 characters or fewer."},
+        help_text="Only staff see it. The ticket number only: never the customer's name, e-mail "
+        "or account id.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def clean_reported_time(self) -> datetime | None:
+        text = self.cleaned_data["reported_time"].strip()
+        if not text:
+            return None
+        try:
+            parsed = datetime.fromisoformat(text)
+            return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        except (ValueError, OverflowError):
+            raise ValidationError(
+                "Write the time like 2026-11-20T14:05:00Z (date, “T”, time, and “Z” for UTC)."
+            ) from None
+
+
+def _mark_field(market: str) -> inputs.NumberField:
+    field = inputs.price(f"{market} mark price", required=False, noun=f"{market} mark price")
+    field.optional_hint = False  # needed for every market held
+    return field
+
+
+def _with_marks(fields: dict[str, forms.Field]) -> dict[str, forms.Field]:
+    ordered: dict[str, forms.Field] = {}
+    for name, field in fields.items():
+        ordered[name] = field
+        if name == "movement":
+            ordered |= {mark_name(market): _mark_field(market) for market in MARKETS}
+    return ordered
+
+
+CaseForm.base_fields = _with_marks(CaseForm.base_fields)
+ACCOUNT_FIELDS = ("wallet_balance", "position_mode")  # shown above the positions
+PATH_NAMES = {mark_name(market): f"marks.{market}" for market in MARKETS} | {
+    f"reported_{name}": f"reported.{name}" for name in ("position", "price", "time")
+}
+
+
+def _style(form: forms.Form) -> None:
+    form.use_required_attribute = False  # the server says what is missing, in words
+    for name, field in form.fields.items():
+        if not hasattr(field, "optional_hint"):
+            field.optional_hint = not field.required and name not in ("path_csv", "path_file")
+        if isinstance(field, inputs.NumberField):
+            # Text, not type=number: a browser empties "64,250.5" pasted from an exchange's
+            # screen, where the field reads it.
+            field.widget = forms.TextInput(
+                attrs={"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
+            )
+        widget = field.widget
+        if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
+            widget.attrs["class"] = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            widget.attrs["class"] = "form-select"
+        else:
+            widget.attrs["class"] = "form-control"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    path: str | None  # API-style; None for the case as a whole
+    anchor: str  # the id of the input to jump to from the summary, or ""
+    label: str
+    message: str
+
+
+class CaseEntry:
+    """The case form and its positions, validated together and then by the engine."""
+
+    def __init__(
+        self,
+        data=None,
+        files=None,
+        *,
+        initial_spec: CaseSpec | None = None,
+        ticket_reference: str = "",
+        every_row_counts: bool = False,
+    ):
+        """`every_row_counts`: a blank row is an error, not a row to skip (the API)."""
+        case, rows = initial_values(initial_spec) if initial_spec else ({}, [])
+        self.form = CaseForm(data, files, initial=case | {"ticket_reference": ticket_reference})
+        kwargs = {"empty_permitted": False} if every_row_counts else {}
+        self.positions = PositionFormSet(data, prefix=PREFIX, initial=rows, form_kwargs=kwargs)
+        self.given: list[tuple[str | None, str]] = []  # what entry_from_json could not map
+        self.too_large = False  # the path was refused for its size
+        self.upload_lost = False  # an uploaded file could not be read, so it is gone
+        self.quiet = False  # values without their errors (see `with_row`)
+        self._spec: CaseSpec | None = None
+        self._checked = False
+        self._rows: list[tuple[int, PositionForm]] = []
+
+    @classmethod
+    def with_row(cls, data, files) -> "CaseEntry":
+        """What was typed, plus one more blank position row (the "Add a position" button
+        without JavaScript), shown without errors: the person has not finished."""
+        data = data.copy()
+        try:
+            total = int(data.get(f"{PREFIX}-TOTAL_FORMS", 1))
+        except ValueError:
+            total = 1
+        data[f"{PREFIX}-TOTAL_FORMS"] = str(max(1, min(total + 1, MAX_POSITIONS)))
+        entry = cls(data, files)
+        if upload := files.get("path_file"):
+            try:
+                entry._show_path(read_upload(upload))
+            except PathErrors:
+                entry.upload_lost = True
+        entry.quiet = True
+        for form in [entry.form, *entry.positions.forms]:
+            form._errors = ErrorDict()  # rendered as bound, never cleaned
+        entry.positions._errors, entry.positions._non_form_errors = [], ErrorList()
+        return entry
+
+    @property
+    def is_bound(self) -> bool:
+        return self.form.is_bound
+
+    @property
+    def spec(self) -> CaseSpec:
+        if not self.is_valid():
+            raise ValueError("The case is not valid; see errors().")
+        return self._spec
+
+    @property
+    def ticket_reference(self) -> str:
+        return self.form.cleaned_data.get("ticket_reference", "") if self.is_valid() else ""
+
+    @property
+    def mark_fields(self) -> list[forms.BoundField]:
+        return [self.form[mark_name(market)] for market in MARKETS]
+
+    @property
+    def total_forms(self) -> int:
+        return self.positions.total_form_count()
+
+    def is_valid(self) -> bool:
+        if not self.is_bound or self.quiet:
+            return False
+        if not self._checked:
+            self._checked = True
+            self._check()
+        return self._spec is not None
+
+    def errors(self) -> list[tuple[str | None, str]]:
+        """Every error, in the order of the page, named by its API-style path."""
+        found = list(self.given)
+        taken = {path for path, _ in found}
+        found += [(e.path, e.message) for e in self.field_errors() if e.path not in taken]
+        return found
+
+    def field_errors(self) -> list[FieldError]:
+        """The form's errors in the order of the page, with where each is shown."""
+        if not self.is_bound or self.quiet:
+            return []
+        self.is_valid()
+        return list(self._field_errors())
+
+    def _check(self) -> None:
+        fields_valid = all([self.form.is_valid(), self.positions.is_valid()])  # both, always
+        self._rows = [
+            (index, form)
+            for index, form in enumerate(self.positions.forms)
+            if not form.cleaned_data.get("DELETE")
+            and (form.has_changed() or not form.empty_permitted)
+        ]
+        held = [form.cleaned_data.get("market") for _, form in self._rows]
+        path = self._checked_movement(held)
+        self._check_reported(path)
+        still_valid = self.form.is_valid() and self.positions.is_valid()
+        if fields_valid and still_valid and not self.given:
+            self._spec = self._engine_checked(self._build(held, path))
+        for form in [self.form, *self.positions.forms]:
+            for name in form.errors:
+                if name in form.fields:
+                    form.fields[name].widget.attrs["class"] += " is-invalid"
+
+    def _checked_movement(self, held: list[str | None]) -> tuple[PriceRow, ...]:
+        movement = self.form.cleaned_data.get("movement")
+        if movement == "path":
+            return self._read_path(held)
+        if movement == "marks":
+            for market in dict.fromkeys(market for market in held if market):
+                name = mark_name(market)
+                if self.form.cleaned_data.get(name) is None and name not in self.form.errors:
+                    self.form.add_error(
+                        name,
+                        f"Enter the {market} mark price when the account was liquidated: "
+                        "a position is held there.",
+                    )
+        return ()
+
+    def _read_path(self, held: list[str | None]) -> tuple[PriceRow, ...]:
+        upload = self.form.cleaned_data.get("path_file")
+        text = self.form.cleaned_data.get("path_csv", "")
+        field = "path_file" if upload else "path_csv"
+        if not upload and not text:
+            self.form.add_error(field, "Paste the price path here, or upload it as a CSV file.")
+            return ()
+        try:
+            if upload:
+                text = read_upload(upload)
+                self._show_path(text)
+                field = "path_csv"  # its rows are now in the box, where they can be fixed
+            rows = parse_path(text)
+        except PathErrors as errors:
+            self.too_large = errors.too_large
+            self.upload_lost = field == "path_file"
+            for problem in errors.problems:
+                self.form.add_error(field, problem.message)
+            return ()
+        if all(held):
+            self._check_markets(rows, held, field)
+        return rows
+
+    def _show_path(self, text: str) -> None:
+        """Put an uploaded file's text in the box, so a form sent back with errors keeps it."""
+        self.form.data = self.form.data.copy()
+        self.form.data["path_csv"] = text
+
+    def _check_markets(self, rows: tuple[PriceRow, ...], held: list[str], field: str) -> None:
+        priced = dict.fromkeys(row.market for row in rows)
+        missing = [market for market in dict.fromkeys(held) if market not in priced]
+        extra = [market for market in priced if market not in held]
+        if missing:
+            self.form.add_error(
+                field,
+                f"The path has no prices for {_and(missing)}, where a position is held. Every "
+                "market with a position needs its mark prices in the path.",
+            )
+        if extra:
+            self.form.add_error(
+                field,
+                f"The path has prices for {_and(extra)}, where no position is held: is this the "
+                "customer's file? Remove those rows, or add the position.",
+            )
+
+    def _check_reported(self, path: tuple[PriceRow, ...]) -> None:
+        data = self.form.cleaned_data
+        time = data.get("reported_time")
+        if time is not None and data.get("movement") == "marks":
+            self.form.add_error(
+                "reported_time",
+                "A time needs a price path, which has a clock; the marks alone have none. Leave "
+                "the time empty, or give the path.",
+            )
+        if time is not None and path and time < path[0].time:
+            self.form.add_error(
+                "reported_time",
+                f"The time is before the path's first row ({path[0].time:%Y-%m-%d %H:%M:%S} "
+                "UTC). Check the time zone, or give a path that starts earlier.",
+            )
+        number = data.get("reported_position")
+        if number is not None and number - 1 not in {index for index, _ in self._rows}:
+            self.form.add_error(
+                "reported_position",
+                f"There is no position {number} on the form. Choose one of the positions "
+                "entered, or “Not given”.",
+            )
+
+    def _build(self, held: list[str], path: tuple[PriceRow, ...]) -> CaseSpec:
+        data = self.form.cleaned_data
+        number = data.get("reported_position")
+        if number is not None:  # the form's row number, as the spec counts the rows kept
+            number = [index for index, _ in self._rows].index(number - 1) + 1
+        reported = ReportedSpec(number, data.get("reported_price"), data.get("reported_time"))
+        marks = {market: data[mark_name(market)] for market in dict.fromkeys(held)}
+        return CaseSpec(
+            wallet_balance=data["wallet_balance"],
+            positions=tuple(_position(form.cleaned_data) for _, form in self._rows),
+            position_mode=PositionMode(data["position_mode"]),
+            marks={} if path else marks,
+            path=path,
+            reported=None if reported == ReportedSpec() else reported,
+            partial_liquidation=data["partial_liquidation"],
+            insurance_fund=data.get("insurance_fund"),
+            funding_along_path=data["funding_along_path"],
+        )
+
+    def _engine_checked(self, spec: CaseSpec) -> CaseSpec | None:
+        try:
+            case = to_case(spec)
+            _check_paid(spec, evaluate(case.account))
+            replay_case(case)  # what only the walk along the path finds, like too much funding
+        except MarginError as error:
+            self._engine_error(error)
+            return None
+        return spec
+
+    def _engine_error(self, error: MarginError) -> None:
+        rows = self._rows
+        message = ROW_MENTION.sub(lambda m: _row_words(rows, int(m[1])), error.message)
+        path = error.field or ""
+        if (match := ROW_PATH.fullmatch(path)) and int(match[1]) < len(rows):
+            form = rows[int(match[1])][1]
+            form.add_error(match[2] if match[2] in form.fields else None, message)
+        elif path in self.form.fields:
+            self.form.add_error(path, message)
+        elif path.startswith("path") or path == "hours_per_step":
+            self.form.add_error("path_csv", message)
+        else:
+            self.form.add_error(None, message)
+
+    def _field_errors(self) -> Iterator[FieldError]:
+        yield from self._case_errors(ACCOUNT_FIELDS)
+        for message in self.positions.non_form_errors():
+            yield FieldError("positions", "positions", "Positions", message)
+        for index, form in enumerate(self.positions.forms):
+            if form.cleaned_data.get("DELETE"):
+                continue  # a row being removed is not checked
+            for message in form.non_field_errors():
+                yield FieldError(
+                    f"positions[{index}]", f"position-{index}", f"Position {index + 1}", message
+                )
+            for name in form.fields:
+                for message in form.errors.get(name, ()):
+                    label = f"Position {index + 1}: {form[name].label}"
+                    yield FieldError(
+                        f"positions[{index}].{name}", _anchor(form[name]), label, message
+                    )
+        yield from self._case_errors([n for n in self.form.fields if n not in ACCOUNT_FIELDS])
+        for message in self.form.non_field_errors():
+            yield FieldError(None, "", "The case", message)
+
+    def _case_errors(self, names) -> Iterator[FieldError]:
+        for name in names:
+            for message in self.form.errors.get(name, ()):
+                bound = self.form[name]
+                yield FieldError(PATH_NAMES.get(name, name), _anchor(bound), bound.label, message)
+
+
+ROW_PATH = re.compile(r"positions\[(\d+)\]\.(\w+)")
+ROW_MENTION = re.compile(r"positions\[(\d+)\]")
+
+
+def _row_words(rows: list[tuple[int, forms.Form]], kept: int) -> str:
+    """The engine counts the rows kept from 0; the form shows every row from 1."""
+    return f"position {rows[kept][0] + 1}" if kept < len(rows) else f"position {kept + 1}"
+
+
+def _anchor(bound: forms.BoundField) -> str:
+    if isinstance(bound.field.widget, forms.RadioSelect):
+        return f"{bound.auto_id}_0"
+    return bound.auto_id
+
+
+def _position(data: Mapping[str, Any]) -> CasePosition:
+    return CasePosition(
+        market=data["market"],
+        side=Side(data["side"]),
+        size=data["size"],
+        entry_price=data["entry_price"],
+        leverage=data["leverage"],
+        margin_mode=MarginMode(data["margin_mode"]),
+        isolated_margin=data.get("isolated_margin"),
+        fees_paid=data.get("fees_paid") or ZERO,
+        funding_paid=data.get("funding_paid") or ZERO,
+    )
+
+
+def _check_paid(spec: CaseSpec, result: AccountResult) -> None:
+    """What was paid before the path must have been payable: funding out of an isolated
+    margin leaves some of it, and fees and cross funding fit in the wallet beside the
+    isolated margins."""
+    with localcontext(prec=80):  # exact for any inputs within the bounds
+        left, paid = spec.wallet_balance, ZERO
+        for index, (item, figures) in enumerate(zip(spec.positions, result.positions, strict=True)):
+            paid += item.fees_paid
+            if item.margin_mode is MarginMode.CROSS:
+                paid += item.funding_paid
+                continue
+            left -= figures.margin
+            if item.funding_paid >= figures.margin:
+                raise MarginError(
+                    f"The funding paid ({plain(item.funding_paid)} USDC) is all of the position's "
+                    f"isolated margin ({plain(figures.margin)} USDC) or more, so it would have "
+                    "been closed already. Check the amount, or enter the isolated margin.",
+                    field=f"positions[{index}].funding_paid",
+                )
+        if paid > left:
+            raise MarginError(
+                f"The fees and funding entered ({plain(paid)} USDC) are more than the wallet "
+                f"holds beside the isolated margins ({plain(left)} USDC). Enter the wallet "
+                "balance from before they were paid.",
+                field="wallet_balance",
+            )
+
+
+def replay_case(case: Case) -> Replay:
+    """The replay the case page shows (`engine.diagnosis`): the account less what it had paid,
+    with the case's own options and each market's own liquidation fee."""
+    return replay(
+        opened_account(case.account, case.paid),
+        path=case.path,
+        liquidation_fee_rate=None,
+        funding_rates={} if case.funding else None,
+        partial_liquidation=case.partial_liquidation,
+        insurance_fund=case.insurance_fund,
+    )
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Initial values: a stored case or a preset, put back into the form.
+
+
+def initial_values(spec: CaseSpec) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    reported = spec.reported or ReportedSpec()
+    case = {
+        "wallet_balance": _shown(spec.wallet_balance),
+        "position_mode": spec.position_mode.value,
+        "movement": "path" if spec.path else "marks",
+        **{mark_name(market): _shown(mark) for market, mark in spec.marks.items()},
+        "path_csv": path_csv(spec.path),
+        "reported_position": reported.position,
+        "reported_price": _shown(reported.price),
+        "reported_time": _time_text(reported.time) if reported.time else "",
+        "partial_liquidation": spec.partial_liquidation,
+        "insurance_fund": _shown(spec.insurance_fund),
+        "funding_along_path": spec.funding_along_path,
+    }
+    rows = [
+        {
+            "market": item.market,
+            "side": item.side.value,
+            "size": _shown(item.size),
+            "entry_price": _shown(item.entry_price),
+            "leverage": _shown(item.leverage),
+            "margin_mode": item.margin_mode.value,
+            "isolated_margin": _shown(item.isolated_margin),
+            "fees_paid": _shown(item.fees_paid),
+            "funding_paid": _shown(item.funding_paid),
+        }
+        for item in spec.positions
+    ]
+    return case, rows
+
+
+def path_csv(rows: tuple[PriceRow, ...]) -> str:
+    """A path as the CSV `price_path.parse_path` reads back."""
+    if not rows:
+        return ""
+    columns = ["time", "market", "mark"]
+    columns += [name for name in ("last", "index") if any(getattr(r, name) for r in rows)]
+    lines = [",".join(columns)]
+    for row in rows:
+        cells = [_time_text(row.time), row.market]
+        cells += [_shown(getattr(row, name)) for name in columns[2:]]
+        lines.append(",".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _shown(value: Decimal | None) -> str:
+    return "" if value is None else format(value, "f")
+
+
+def _time_text(time: datetime) -> str:
+    return time.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+# The API's body, as form data.
+
+JSON_FIELDS = (
+    "ticket_reference",
+    "wallet_balance",
+    "position_mode",
+    "positions",
+    "marks",
+    "path_csv",
+    "reported",
+    "partial_liquidation",
+    "insurance_fund",
+    "funding_along_path",
+)
+POSITION_NUMBERS = (
+    "size",
+    "entry_price",
+    "leverage",
+    "isolated_margin",
+    "fees_paid",
+    "funding_paid",
+)
+POSITION_FIELDS = tuple(name for name in PositionForm.base_fields)
+REPORTED_FIELDS = ("position", "price", "time")
+
+
+def entry_from_json(body: Mapping[str, Any]) -> CaseEntry:
+    """The API's case body through the form's validation. Numbers may be Decimal, int or
+    str; booleans must be true or false; an unknown key is an error naming it."""
+    reader = _Body()
+    entry = CaseEntry(reader.read(body), every_row_counts=True)
+    entry.given = reader.problems
+    return entry
+
+
+class _Body:
+    def __init__(self) -> None:
+        self.problems: list[tuple[str | None, str]] = []
+
+    def read(self, body: object) -> dict[str, Any]:
+        if not isinstance(body, Mapping):
+            self.problems.append((None, "The body must be a JSON object of the case's fields."))
+            body = {}
+        self.unknown(body, JSON_FIELDS, "")
+        data: dict[str, Any] = {
+            "ticket_reference": self.text(body, "ticket_reference"),
+            "wallet_balance": self.number(body, "wallet_balance"),
+            "position_mode": self.text(body, "position_mode") or PositionMode.ONE_WAY.value,
+            "partial_liquidation": self.flag(body, "partial_liquidation", default=False),
+            "insurance_fund": self.number(body, "insurance_fund"),
+            "funding_along_path": self.flag(body, "funding_along_path", default=True),
+            "path_csv": self.text(body, "path_csv"),
+        }
+        data["movement"] = "path" if body.get("path_csv") is not None else "marks"
+        return data | self.marks(body, data) | self.reported(body) | self.positions(body)
+
+    def marks(self, body: Mapping[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+        marks = body.get("marks")
+        if marks is None:
+            return {}
+        if not isinstance(marks, Mapping):
+            self.problems.append(
+                ("marks", 'marks maps each market to its mark price, like {"BTC-PERP": 64250.5}.')
+            )
+            return {}
+        if marks and data["movement"] == "path":
+            self.problems.append(("marks", "Give either marks or path_csv, not both."))
+        found = {}
+        for market in marks:
+            if market in MARKETS:
+                found[mark_name(market)] = self.number(marks, market, f"marks.{market}")
+            else:
+                self.problems.append(
+                    (
+                        f"marks.{market}",
+                        f"Unknown market {market!r}; choose one of {KNOWN_MARKETS}.",
+                    )
+                )
+        return found
+
+    def reported(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        reported = body.get("reported")
+        if reported is None:
+            return {}
+        if not isinstance(reported, Mapping):
+            self.problems.append(("reported", "reported is an object: position, price and time."))
+            return {}
+        self.unknown(reported, REPORTED_FIELDS, "reported.")
+        return {
+            "reported_position": self.count(reported, "position", "reported.position"),
+            "reported_price": self.number(reported, "price", "reported.price"),
+            "reported_time": self.text(reported, "time", "reported.time"),
+        }
+
+    def positions(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        items = body.get("positions")
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            self.problems.append(("positions", "positions is a list of position objects."))
+            items = []
+        data = {
+            f"{PREFIX}-TOTAL_FORMS": str(len(items)),
+            f"{PREFIX}-INITIAL_FORMS": "0",
+        }
+        for index, item in enumerate(items[:MAX_POSITIONS]):
+            path = f"positions[{index}]"
+            if not isinstance(item, Mapping):
+                self.problems.append((path, "Each position is an object of its fields."))
+                continue
+            self.unknown(item, POSITION_FIELDS, f"{path}.")
+            for name in POSITION_FIELDS:
+                read = self.number if name in POSITION_NUMBERS else self.text
+                data[f"{PREFIX}-{index}-{name}"] = read(item, name, f"{path}.{name}")
+        return data
+
+    def unknown(self, given: Mapping[str, Any], known: tuple[str, ...], prefix: str) -> None:
+        for key in given:
+            if key not in known:
+                self.problems.append(
+                    (
+                        f"{prefix}{key}",
+                        f"Unknown field {key!r}; the fields here are {', '.join(known)}.",
+                    )
+                )
+
+    def text(self, source: Mapping[str, Any], key: str, path: str = "") -> str:
+        value = source.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problems.append((path or key, f"{path or key} must be a string."))
+            return ""
+        return value
+
+    def number(self, source: Mapping[str, Any], key: str, path: str = "") -> str:
+        value = source.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            return str(value)
+        self.problems.append((path or key, f"{path or key} must be a number, like 500 or 0.02."))
+        return ""
+
+    def count(self, source: Mapping[str, Any], key: str, path: str) -> str:
+        value = source.get(key)
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            return str(int(value))
+        return self.number(source, key, path)
+
+    def flag(self, source: Mapping[str, Any], key: str, *, default: bool) -> bool:
+        value = source.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.problems.append((key, f"{key} must be true or false."))
+            return default
+        return value
