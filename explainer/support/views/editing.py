@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from explainer.serving import private
 from explainer.views.site import error_response
 
+from .. import links
 from ..access import staff_required
 from ..forms import MAX_POSITIONS, CaseEntry, row_form
 from ..models import Case, CaseEvent
@@ -55,7 +56,7 @@ def new_case(request: HttpRequest) -> HttpResponse:
         case = Case.objects.create(
             spec=to_json(entry.spec), ticket_reference=entry.ticket_reference, author=request.user
         )
-        CaseEvent.objects.create(case=case, kind=CaseEvent.Kind.CREATED, actor=request.user)
+        links.record(case, CaseEvent.Kind.CREATED, actor=request.user)
     return HttpResponseRedirect(reverse("support:case", args=[case.pk]), status=303)
 
 
@@ -85,7 +86,7 @@ def edit_case(request: HttpRequest, pk: int) -> HttpResponse:
     with transaction.atomic():
         case.spec, case.ticket_reference = to_json(entry.spec), entry.ticket_reference
         case.save(update_fields=["spec", "ticket_reference", "updated"])
-        CaseEvent.objects.create(case=case, kind=CaseEvent.Kind.EDITED, actor=request.user)
+        links.record(case, CaseEvent.Kind.EDITED, actor=request.user)
     return HttpResponseRedirect(reverse("support:case", args=[case.pk]), status=303)
 
 
