@@ -33,6 +33,13 @@ def test_a_head_request_is_not_counted(client, a_link):
     assert a_link.views == 0
 
 
+def test_support_checking_the_link_is_not_counted_as_the_customer(client, bob, a_link):
+    client.force_login(bob)
+    assert _open(client, a_link).status_code == 200
+    a_link.refresh_from_db()
+    assert a_link.views == 0
+
+
 def test_the_page_shows_nothing_of_the_support_desk(client, alice, a_link):
     response = _open(client, a_link)
     for staff_only in ("ZD-1001", "alice", "/support/", f"Case {a_link.case.pk}", "csrf"):

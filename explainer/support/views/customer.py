@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from explainer.serving import private
 
+from ..access import is_support
 from ..links import count_view
 from ..models import CaseLink
 from ..report import case_report
@@ -18,11 +19,15 @@ from ..report import case_report
 @require_safe
 def customer_case(request: HttpRequest, token: str) -> HttpResponse:
     link = get_object_or_404(CaseLink.objects.select_related("case"), token=token)
-    # A HEAD (a link checker's) shows nothing, so it is not counted as a view.
-    live = link.is_live and (request.method != "GET" or count_view(link))
-    if not live:
+    # count_view checks the link is live too, so one revoked a moment ago is not counted.
+    if not link.is_live or (_counts(request) and not count_view(link)):
         return _customer_page(request, "support/gone.html", {}, status=410)
     return _customer_page(request, "support/customer_case.html", {"report": case_report(link.case)})
+
+
+def _counts(request: HttpRequest) -> bool:
+    """A view by the customer: not a HEAD (a link checker's), nor support checking the link."""
+    return request.method == "GET" and not is_support(request.user)
 
 
 def _customer_page(
