@@ -151,7 +151,7 @@ class CaseForm(forms.Form):
         "side by side in one market.",
     )
     movement = forms.ChoiceField(
-        label="How the market moved",
+        label="Give the move as",
         choices=[
             ("marks", "The mark prices at the moment of liquidation"),
             ("path", "A price path over time, as CSV"),

@@ -120,10 +120,6 @@ def test_it_refuses_two_positions_in_one_market_in_one_way_mode(staff):
     assertContains(response, "position 1 is already in BTC-PERP", status_code=422)
 
 
-@pytest.mark.xfail(
-    reason="spec.to_case leaves each position's mark at its entry, and the engine wants a "
-    "long and a short in one market to share one mark (reported to the lead)"
-)
 def test_hedge_mode_takes_a_long_and_a_short_in_one_market(staff):
     data = case_post(
         position_mode="hedge", **row(1, "BTC-PERP", "short", "0.1", "61000", "10", "cross")
@@ -295,3 +291,28 @@ def test_a_row_whose_remove_box_is_ticked_comes_back_folded_with_its_values(staf
 @pytest.mark.parametrize("index", ["10", "-1", "two", ""])
 def test_it_refuses_a_row_number_out_of_range(staff, index):
     assert staff.get(ROW, {"index": index, "add_row": "1"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"positions-TOTAL_FORMS": "abc"},
+        case_post(**{"positions-TOTAL_FORMS": "1000"}),
+        case_post(**{"positions-TOTAL_FORMS": None}),
+        case_post(movement="sideways"),
+        case_post(movement="path", path_csv="\x00\x00,\ufeff\n\r\r,,,"),
+        case_post(reported_time="9999-12-31T23:59:59-23:59"),
+        case_post(reported_time="0001-01-01T00:00:00+23:59"),
+        case_post(reported_position="11"),
+        case_post(**{"positions-0-size": "1" * 5000}),
+        case_post(**{"positions-0-DELETE": "on", "positions-1-DELETE": "on"}),
+    ],
+)
+def test_junk_is_answered_422_never_a_500(staff, data):
+    assert staff.post(NEW, data).status_code == 422
+    assert not Case.objects.exists()
+
+
+def test_add_a_position_from_junk_still_answers(staff):
+    assert staff.post(NEW, {"add_row": "1", "positions-TOTAL_FORMS": "x"}).status_code == 200
