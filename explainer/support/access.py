@@ -5,10 +5,16 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from explainer.views.site import error_response
+
 SUPPORT_GROUP = "support"
+NOT_ON_THE_TEAM = (
+    "This page is for the support team",
+    "Your account is not on the support team. Ask an administrator to add it to the support "
+    "group, then sign in again.",
+)
 
 View = Callable[..., HttpResponse]
 
@@ -26,7 +32,7 @@ def staff_required(view: View) -> View:
     @wraps(view)
     def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not is_support(request.user):
-            raise PermissionDenied
+            return error_response(request, 403, NOT_ON_THE_TEAM)
         return view(request, *args, **kwargs)
 
     return checked

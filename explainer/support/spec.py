@@ -87,6 +87,7 @@ def position_id(number: int) -> str:
 
 
 def to_case(spec: CaseSpec) -> Case:
+    starts = start_marks(spec)
     positions = tuple(
         Position(
             side=item.side,
@@ -95,6 +96,7 @@ def to_case(spec: CaseSpec) -> Case:
             leverage=item.leverage,
             margin_mode=item.margin_mode,
             market=item.market,
+            mark_price=starts[item.market],
             isolated_margin=item.isolated_margin,
             id=position_id(number),
         )
@@ -117,6 +119,17 @@ def to_case(spec: CaseSpec) -> Case:
     )
 
 
+def start_marks(spec: CaseSpec) -> dict[str, Decimal]:
+    """Each market's mark where the story starts: the path's first mark for it, else the
+    entry of its first position (hedged positions in one market share one mark)."""
+    starts: dict[str, Decimal] = {}
+    for row in spec.path:
+        starts.setdefault(row.market, row.mark)
+    for item in spec.positions:
+        starts.setdefault(item.market, item.entry_price)
+    return starts
+
+
 def hours_since(start: datetime, time: datetime) -> Decimal:
     seconds = (time - start).days * 86400 + (time - start).seconds
     return Decimal(seconds) / 3600 + Decimal((time - start).microseconds) / 3_600_000_000
@@ -132,9 +145,7 @@ def _path_steps(rows: tuple[PriceRow, ...]) -> tuple[PathStep, ...]:
 
 
 def _straight_steps(spec: CaseSpec) -> tuple[PathStep, ...]:
-    starts: dict[str, Decimal] = {}
-    for item in spec.positions:
-        starts.setdefault(item.market, item.entry_price)
+    starts = start_marks(spec)
     ends = {market: spec.marks.get(market, start) for market, start in starts.items()}
     return tuple(
         PathStep(

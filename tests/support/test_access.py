@@ -30,6 +30,7 @@ def test_someone_signed_in_but_not_on_the_team_is_refused(client, charlie, staff
         response = client.get(page, follow=True)
         assert response.status_code == 403
         assertNotContains(response, "ZD-1001", status_code=403)
+        assertContains(response, "not on the support team", status_code=403)
 
 
 def test_someone_off_the_team_cannot_create_or_revoke_links(client, charlie, a_case, a_link):
