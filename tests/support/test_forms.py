@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.http import QueryDict
 
-from explainer.support.forms import MAX_POSITIONS, CaseEntry, entry_from_json, path_csv
+from explainer.support.form_data import MAX_POSITIONS, POSITION_FIELDS, path_csv
+from explainer.support.forms import CaseEntry, PositionForm, entry_from_json
 from explainer.support.presets import PRESETS
 from explainer.support.price_path import parse_path
 from explainer.support.spec import ReportedSpec
@@ -210,3 +211,7 @@ def test_with_row_adds_a_blank_row_and_shows_no_errors():
 def test_a_path_written_out_reads_back_the_same(slug):
     rows = PRESETS[slug].spec.path
     assert parse_path(path_csv(rows)) == rows
+
+
+def test_the_api_takes_the_fields_the_form_has():
+    assert tuple(PositionForm.base_fields) == POSITION_FIELDS
