@@ -3,8 +3,9 @@
 The engine's figure is the exact liquidation price at the moment the position was taken
 (the account just before, at that step's marks); the mark of that step is the first one on
 the path at or past it. The likely reasons, tried in this order:
-- SAME: within one tick of the exact price, or of the step's mark (which is where an
-  exchange that reports the mark at which its engine acted would put it);
+- SAME: within a few ticks (ROUNDING_TICKS) of the exact price, or of the step's mark
+  (where an exchange that reports the mark at which its engine acted would put it): the
+  exchanges round margins and prices along the way;
 - FEE_CONVENTION: reserving the closing fee in the liquidation price, as OKX and Gate do,
   brings the engine within a tick of the exchange's figure;
 - SAMPLING: the figure lies between the exact price and the step's mark: the path is coarser
@@ -26,6 +27,8 @@ from .decimals import in_context
 from .diagnosis import Closest, Diagnosis, Moment
 from .markets import get_market
 from .models import Side
+
+ROUNDING_TICKS = 5
 
 
 class Likely(StrEnum):
@@ -99,7 +102,8 @@ def compare(diagnosis: Diagnosis) -> Comparison | None:
 def _likely(moment: Moment, reported: Decimal, tick: Decimal) -> tuple[Likely, Decimal | None]:
     exact = moment.result.liquidation_price
     mark = moment.event.mark_price
-    if abs(reported - exact) <= tick or abs(reported - mark) <= tick:
+    near = tick * ROUNDING_TICKS
+    if abs(reported - exact) <= near or abs(reported - mark) <= near:
         return Likely.SAME, None
     reserved = evaluate(replace(moment.account, reserve_closing_fee=True))
     fee_price = reserved.positions[moment.index].liquidation_price

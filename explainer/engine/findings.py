@@ -280,8 +280,8 @@ def _fees_and_funding(diagnosis: Diagnosis, moment: Moment) -> FeesAndFunding | 
         before = owed.funding if owed else ZERO
         along = diagnosis.funding_along(moment.position_id, before_step=moment.event.step)
     total = fees + before + along
-    if total == 0:
-        return None
+    if total <= 0:
+        return None  # funding received helped the position: it ate nothing
     account = _given_back(moment, total, cross=cross)
     without = evaluate(account).positions[moment.index].liquidation_price
     return FeesAndFunding(

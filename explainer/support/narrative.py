@@ -295,7 +295,8 @@ class _Words:
 
     def _fees_and_funding(self, f: FeesAndFunding):
         pid = f.position_id
-        source = "the cross wallet" if f.fees else "its isolated margin"
+        cross = self.positions[pid].margin_mode == MarginMode.CROSS
+        source = "the cross wallet" if cross else "its isolated margin"
         text = (
             f"Fees and funding had taken {usdc(f.total)} out of {source} by then. Had none of "
             f"it been paid, the liquidation price would have been "
@@ -386,12 +387,20 @@ class _Words:
             fund = "nothing was left over for the insurance fund"
         else:
             fund = f"the insurance fund paid {usdc(-f.to_fund)} to cover the rest"
+        if f.left >= 0:
+            closed = (
+                f"Closed at the mark of {self.p(f.mark, pid)}, {usdc(f.left)} of it was still "
+                f"there: the liquidation fee took {usdc(f.fee)}, and {fund}."
+            )
+        else:
+            closed = (
+                f"Closed at the mark of {self.p(f.mark, pid)}, past the bankruptcy price, the "
+                f"loss went {usdc(-f.left)} beyond that margin, and {fund}."
+            )
         text = (
-            f"The customer lost {whose}, {usdc(f.backing)}. Closed at the mark of "
-            f"{self.p(f.mark, pid)}, {usdc(f.left)} of it was still there: the liquidation fee "
-            f"took {usdc(f.fee)}, and {fund}. The bankruptcy price, where nothing at all would "
-            f"have been left, was {self.p(f.bankruptcy_price, pid)}; liquidating before it is "
-            "what keeps a loss from going past the margin."
+            f"The customer lost {whose}, {usdc(f.backing)}. {closed} The bankruptcy price, "
+            f"where nothing at all is left, was {self.p(f.bankruptcy_price, pid)}; liquidating "
+            "before it is what keeps a loss from going past the margin."
         )
         evidence = [
             ("Margin lost", usdc(f.backing)),
@@ -440,8 +449,9 @@ class _Words:
         pid = c.position_id
         return {
             Likely.SAME: (
-                f"They agree to within a tick ({self.p(c.tick, pid)}): the difference is "
-                "rounding, or the exchange reports the mark at which its engine acted."
+                f"They agree to within a few ticks (a tick is {self.p(c.tick, pid)}): the "
+                "difference is rounding, or the exchange reports the mark at which its engine "
+                "acted."
             ),
             Likely.FEE_CONVENTION: (
                 "The difference is a fee convention: reserving the taker fee of closing in the "

@@ -143,7 +143,7 @@ class TestCrossContagion:
     @pytest.mark.parametrize(
         ("reported", "likely"),
         [
-            ("3989.75", Likely.SAME),  # within a tick (0.01) of 3,989.752…
+            ("3989.75", Likely.SAME),  # within a few ticks (0.01 each) of 3,989.752…
             ("3990", Likely.SAME),  # the mark at which the engine acted
             ("3900", Likely.MISSING),  # a short taken lower: something weakened it
             ("4100", Likely.EXTRA),  # taken higher: more was behind it
