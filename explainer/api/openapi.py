@@ -5,6 +5,8 @@ from typing import Any
 
 from django.conf import settings
 
+from explainer.support import price_path
+
 from . import numbers
 from .schemas import SCHEMAS, ref
 from .serialize import MARKETS_NOTE
@@ -231,7 +233,9 @@ def document() -> dict[str, Any]:
             "description": "The engine behind Entry Finance's Margin Academy calculators. "
             "Numbers go in as JSON numbers or decimal strings and come out as decimal strings "
             "at full precision. Every error is JSON naming each bad field by its path. No "
-            "credentials; any origin may call it. " + MARKETS_NOTE,
+            "credentials; any origin may call it. " + MARKETS_NOTE + " The one exception is "
+            "POST /cases, for the support desk's help-desk apps: it takes a staff member's API "
+            "token.",
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {
@@ -239,8 +243,13 @@ def document() -> dict[str, Any]:
             "/simulate": {"post": _post("simulate", "Replay a path of mark prices", "Simulate")},
             "/markets": {"get": _get("markets", "Markets and their tiers", "MarketsResponse")},
             "/openapi.json": {"get": _get("openapi", "This document", None)},
+            "/cases": {"post": _case_post()},
         },
-        "components": {"schemas": SCHEMAS, "responses": _ERRORS},
+        "components": {
+            "schemas": SCHEMAS,
+            "responses": _ERRORS,
+            "securitySchemes": {SECURITY: _SUPPORT_TOKEN},
+        },
     }
 
 
@@ -263,10 +272,70 @@ _ERROR_TEXTS = {
     "MethodNotAllowed": "Wrong method; the Allow header lists the right ones.",
     "TooLarge": f"The body is over {settings.BODY_LIMIT // 1024} KB.",
     "UnsupportedMediaType": "The body is not sent as Content-Type: application/json.",
+    "Forbidden": "The token is valid, but its owner is no longer on the support team.",
+    "CaseTooLarge": f"The body is over {settings.CASE_BODY_LIMIT // 1024} KB, or its price path "
+    f"over {price_path.MAX_BYTES // 2**20} MB: a path may have up to {price_path.MAX_ROWS:,} rows "
+    f"and {price_path.MAX_BYTES // 2**20} MB.",
 }
 _ERRORS = {
     name: {"description": text, "content": {"application/json": {"schema": ref("ErrorBody")}}}
     for name, text in _ERROR_TEXTS.items()
+}
+_ERRORS["Unauthorized"] = {
+    "description": "No API token, or one that is unknown or revoked, or whose owner's account "
+    "is switched off.",
+    "headers": {
+        "WWW-Authenticate": {
+            "description": 'Bearer, with error="invalid_token" when a token was sent.',
+            "schema": {"type": "string"},
+        }
+    },
+    "content": {"application/json": {"schema": ref("ErrorBody")}},
+}
+SECURITY = "supportToken"
+_SUPPORT_TOKEN = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "A staff member's support API token, sent as Authorization: Bearer <token>. "
+    "An admin issues one per app and person in the site's admin (Support API tokens), where it "
+    "is shown once and can be revoked; it works while its owner is on the support team.",
+}
+# A case as a help-desk app sends it: the ticket and the customer's numbers.
+CASE_EXAMPLES: dict[str, dict[str, Any]] = {
+    "marks": {
+        "summary": "A cross BTC long and ETH short, with the marks at the moment of liquidation",
+        "value": {
+            "ticket_reference": "ZD-1042",
+            "wallet_balance": "2000",
+            "positions": [
+                {**_BTC_LONG, "margin_mode": "cross", "fees_paid": "24"},
+                {
+                    "market": "ETH-PERP",
+                    "side": "short",
+                    "size": "5",
+                    "entry_price": "3000",
+                    "leverage": "10",
+                    "margin_mode": "cross",
+                    "funding_paid": "-3.5",
+                },
+            ],
+            "marks": {"BTC-PERP": "57500", "ETH-PERP": "3300"},
+            "link_days": 14,
+        },
+    },
+    "path": {
+        "summary": "An isolated BTC long with a price path as CSV and what the exchange reported",
+        "value": {
+            "ticket_reference": "IC-88211",
+            "wallet_balance": "6500",
+            "positions": [_BTC_LONG],
+            "path_csv": "time,market,mark,last\n"
+            "2026-11-20T14:00:00Z,BTC-PERP,60000,60010\n"
+            "2026-11-20T14:05:00Z,BTC-PERP,55000,54100\n"
+            "2026-11-20T14:10:00Z,BTC-PERP,54200,54150\n",
+            "reported": {"position": 1, "price": "54300", "time": "2026-11-20T14:10:00Z"},
+        },
+    },
 }
 
 
@@ -292,6 +361,36 @@ def _post(operation: str, summary: str, name: str) -> dict[str, Any]:
             "400": {"$ref": "#/components/responses/BadRequest"},
             "405": {"$ref": "#/components/responses/MethodNotAllowed"},
             "413": {"$ref": "#/components/responses/TooLarge"},
+            "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+        },
+    }
+
+
+def _case_post() -> dict[str, Any]:
+    return {
+        "operationId": "cases",
+        "summary": "Open a support case from a help-desk ticket",
+        "description": "Creates the case and a customer link, and answers both addresses. For "
+        "a Zendesk sidebar or an Intercom inbox app; needs a support API token.",
+        "security": [{SECURITY: []}],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": ref("CaseRequest"), "examples": CASE_EXAMPLES}
+            },
+        },
+        "responses": {
+            "201": {
+                **_json("The case and its customer link; never cached.", ref("CaseCreated")),
+                "headers": {
+                    "Location": {"description": "The staff URL.", "schema": {"type": "string"}}
+                },
+            },
+            "400": {"$ref": "#/components/responses/BadRequest"},
+            "401": {"$ref": "#/components/responses/Unauthorized"},
+            "403": {"$ref": "#/components/responses/Forbidden"},
+            "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+            "413": {"$ref": "#/components/responses/CaseTooLarge"},
             "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
         },
     }

@@ -2,9 +2,16 @@
 reference: the docs page builds its tables from them, so page and document cannot drift apart.
 """
 
+from decimal import Decimal
 from typing import Any
 
+from django import forms
+
 from explainer.engine import MARKETS, EventKind, PositionMode
+from explainer.engine.bounds import LARGEST
+from explainer.support import forms as case_forms
+from explainer.support import price_path
+from explainer.support.models import LINK_DAYS, MAX_LINK_DAYS
 
 from . import numbers, parsing
 from .serialize import MARKETS_NOTE
@@ -656,3 +663,208 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "FieldError": FIELD_ERROR,
     "ErrorBody": _object({"errors": _list("FieldError", "At least one.", minItems=1)}),
 }
+
+
+# POST /cases: the staff form's fields as JSON. The bounds are read off the form's own fields
+# (support.forms), which check the body, so the document and the check cannot drift apart.
+
+
+def _form_number(field: forms.DecimalField, description: str) -> dict[str, Any]:
+    """A JSON number within the field's bounds, or a decimal string ("64250.5", "64,250.5")
+    that the form reads the same way."""
+    number: dict[str, Any] = {"type": "number", "maximum": float(field.max_value)}
+    if field.min_value is None:  # the form's "more than 0"
+        number["exclusiveMinimum"] = 0
+        low = "More than 0"
+    else:
+        number["minimum"] = float(field.min_value)
+        low = f"From {_words(field.min_value)}"
+    bounds = f"{low}, at most {_words(field.max_value)}."
+    return {
+        "anyOf": [number, {"type": "string", "minLength": 1}],
+        "description": f"{description} {bounds}",
+    }
+
+
+def _words(bound: Decimal) -> str:
+    return "1e15" if bound == LARGEST else "-1e15" if bound == -LARGEST else f"{bound:f}"
+
+
+def _case_position() -> dict[str, Any]:
+    fields = case_forms.PositionForm.base_fields
+    schema = _object(
+        {
+            "market": _MARKET,
+            "side": _SIDE,
+            "size": _form_number(fields["size"], "Size in the market's coin (BTC for BTC-PERP)."),
+            "entry_price": _form_number(fields["entry_price"], "Average entry price, USDC."),
+            "leverage": _form_number(
+                fields["leverage"], "Leverage; each market and tier caps it lower (see /markets)."
+            ),
+            "margin_mode": _MODE,
+            "isolated_margin": _form_number(
+                fields["isolated_margin"],
+                "Isolated positions only: the margin allocated, USDC, if margin was added or "
+                "removed. Default: the initial margin, size × entry price / leverage.",
+            ),
+            "fees_paid": _form_number(
+                fields["fees_paid"], "Trading fees already paid for the position, USDC. Default: 0."
+            ),
+            "funding_paid": _form_number(
+                fields["funding_paid"],
+                "Net funding already paid, USDC; negative if it was received. Default: 0.",
+            ),
+        },
+        optional=("isolated_margin", "fees_paid", "funding_paid"),
+        nullable=True,
+    )
+    schema["description"] = "One of the customer's positions, as the exchange shows it."
+    return schema
+
+
+def _case_request() -> dict[str, Any]:
+    form = case_forms.CaseForm.base_fields
+    days = f"1 to {MAX_LINK_DAYS}"
+    schema = _object(
+        {
+            "ticket_reference": _typed(
+                "string",
+                "The help-desk ticket, e.g. ZD-1042; only staff see it. Never the customer's "
+                "name, e-mail or account id. Default: none.",
+                maxLength=form["ticket_reference"].max_length,
+            ),
+            "wallet_balance": _form_number(
+                form["wallet_balance"],
+                "The wallet balance in USDC before the fees and funding of the positions were "
+                "paid, isolated margins included, unrealised PnL not.",
+            ),
+            "position_mode": _typed(
+                "string",
+                "one_way: one position per market. hedge: a long and a short may be held side "
+                "by side in one market. Default: one_way.",
+                enum=[mode.value for mode in PositionMode],
+                default=PositionMode.ONE_WAY.value,
+            ),
+            "positions": _list(
+                "CasePosition",
+                f"1 to {case_forms.MAX_POSITIONS} positions. Errors name them from 0, as "
+                "positions[0].size; reported.position counts them from 1.",
+                minItems=1,
+                maxItems=case_forms.MAX_POSITIONS,
+            ),
+            "marks": {
+                "type": "object",
+                "propertyNames": _MARKET_KEYS,
+                "additionalProperties": _form_number(
+                    form[case_forms.mark_name("BTC-PERP")], "The mark price."
+                ),
+                "description": "How the market moved, the short way: each market's mark price "
+                'at the moment of liquidation, e.g. {"BTC-PERP": "52000"}, for every market a '
+                "position is held in. Each is walked in a straight line from its entry. Give "
+                "this or path_csv, not both.",
+            },
+            "path_csv": _typed(
+                "string",
+                "How the market moved, over time: CSV text with a header line naming its "
+                "columns, time, market and mark, and optionally last and index (the last traded "
+                "and index prices), then a row per market and time, e.g. "
+                '"time,market,mark\\n2026-11-20T14:00:00Z,BTC-PERP,64250.5\\n". Up to '
+                f"{price_path.MAX_ROWS:,} rows and {price_path.MAX_BYTES // 2**20} MB; every "
+                "market held needs its prices, and no other market may appear. Each mistake "
+                'is an error of its own, naming the row and column: "Row 14, mark: …". Give '
+                "this or marks, not both.",
+            ),
+            "reported": _with(
+                ref("CaseReported"),
+                "What the exchange reported, to set beside what the engine computes. Default: "
+                "nothing.",
+            ),
+            "partial_liquidation": _typed(
+                "boolean",
+                "Cut large positions into a lower bracket first, as big exchanges do, and close "
+                "them only if that is not enough. Default: false.",
+                default=False,
+            ),
+            "insurance_fund": _form_number(
+                form["insurance_fund"],
+                "The insurance fund's balance at the start, USDC. Default: a fund that never "
+                "runs out; a small balance shows auto-deleveraging once it does.",
+            ),
+            "funding_along_path": _typed(
+                "boolean",
+                "Charge each market's default funding at each funding time the price path "
+                "passes (a path only). Default: true.",
+                default=True,
+            ),
+            "link_days": _typed(
+                "integer",
+                f"How many days the customer link works: {days}. Default: {LINK_DAYS}.",
+                minimum=1,
+                maximum=MAX_LINK_DAYS,
+                default=LINK_DAYS,
+            ),
+        },
+        optional=("ticket_reference", "position_mode", "marks", "path_csv", "reported")
+        + ("partial_liquidation", "insurance_fund", "funding_along_path", "link_days"),
+        nullable=True,
+    )
+    schema["description"] = (
+        "A support case: the customer's account and positions, how the market moved (marks or "
+        "path_csv) and, optionally, what the exchange reported. Checked exactly as the staff "
+        "form checks it, the engine's rules included; nothing is saved unless all of it is valid."
+    )
+    return schema
+
+
+def _case_reported() -> dict[str, Any]:
+    form = case_forms.CaseForm.base_fields
+    schema = _object(
+        {
+            "position": _typed(
+                "integer",
+                "The position the exchange liquidated, counted from 1 in positions.",
+                minimum=1,
+                maximum=case_forms.MAX_POSITIONS,
+            ),
+            "price": _form_number(
+                form["reported_price"], "The mark price the exchange says it liquidated at."
+            ),
+            "time": _typed(
+                "string",
+                "When the exchange says it happened, ISO 8601, e.g. 2026-11-20T14:05:00Z (UTC "
+                "unless it gives an offset). Only with path_csv, and not before its first row.",
+                maxLength=form["reported_time"].max_length,
+            ),
+        },
+        optional=("position", "price", "time"),
+        nullable=True,
+    )
+    schema["description"] = "What the exchange reported; give any of the three."
+    return schema
+
+
+CASE_SCHEMAS: dict[str, dict[str, Any]] = {
+    "CaseRequest": _case_request(),
+    "CasePosition": _case_position(),
+    "CaseReported": _case_reported(),
+    "CaseCreated": _object(
+        {
+            "id": _typed("integer", "The case's number."),
+            "staff_url": _typed(
+                "string",
+                "The case page for staff (sign-in needed); also the Location header.",
+                format="uri",
+            ),
+            "customer_url": _typed(
+                "string",
+                "The read-only page to send the customer; it works until expires, or until "
+                "staff revoke it on the case page.",
+                format="uri",
+            ),
+            "expires": _typed(
+                "string", "When the customer link stops working (ISO 8601).", format="date-time"
+            ),
+        }
+    ),
+}
+SCHEMAS |= CASE_SCHEMAS

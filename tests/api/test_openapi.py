@@ -13,7 +13,13 @@ def document(client):
 def test_it_is_an_openapi_3_1_document_listing_every_endpoint(document):
     assert document["openapi"] == "3.1.0"
     assert document["servers"] == [{"url": "/api/v1"}]
-    assert set(document["paths"]) == {"/evaluate", "/simulate", "/markets", "/openapi.json"}
+    assert set(document["paths"]) == {
+        "/evaluate",
+        "/simulate",
+        "/markets",
+        "/openapi.json",
+        "/cases",
+    }
     assert set(document["paths"]["/evaluate"]) == {"post"}
     assert set(document["paths"]["/markets"]) == {"get"}
 
@@ -29,7 +35,7 @@ def test_every_reference_resolves(document):
 def test_every_operation_documents_its_answers_and_the_error_body(document):
     for path in document["paths"].values():
         for operation in path.values():
-            assert "200" in operation["responses"]
+            assert {"200", "201"} & set(operation["responses"])  # 201: POST /cases creates
             assert "405" in operation["responses"]
     bad_request = document["components"]["responses"]["BadRequest"]
     assert bad_request["content"]["application/json"]["schema"] == {

@@ -24,7 +24,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.failures import Failure
 from schemathesis.core.transport import Response
 from schemathesis.generation.case import Case
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from entryfinance.wsgi import application
 
@@ -44,6 +44,9 @@ ENVIRON = {"REMOTE_ADDR": "127.0.0.1"}
 schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json", application, config=CONFIG, environ_base=ENVIRON
 )
+# POST /cases takes a staff member's token, which the probe does not have: it is held to a
+# rule of its own below (every answer a 401), and tests/api/test_cases*.py test it with one.
+CASES = "/cases"
 
 
 class FieldNotNamed(Failure):
@@ -139,9 +142,49 @@ def _unlimited():
         yield
 
 
-@schema.parametrize()
+class NotRefused(Failure):
+    def __init__(self, *, operation: str, message: str) -> None:
+        super().__init__(operation=operation, title="Answered without a token", message=message)
+
+    @property
+    def _unique_key(self) -> str:
+        return self.message
+
+
+def refused_without_a_token(ctx: CheckContext, response: Response, case: Case) -> bool | None:
+    """Whatever the body and whatever Authorization the probe makes up, a 401, before the body
+    is read (or a 413 for a body over the case limit, refused before anything else). Another
+    method is unsupported_method's business."""
+    if response.request.method != "POST":
+        return None
+    if response.status_code == 413 and len(response.request.body or b"") > _case_body_limit():
+        return True
+    if (
+        response.status_code != 401
+        or "Bearer" not in response.headers.get("www-authenticate", [""])[0]
+    ):
+        message = f"{response.status_code}: {response.text[:200]}"
+        raise NotRefused(operation=case.operation.label, message=message)
+    return True
+
+
+# Neither the document's positive nor its negative data mean anything to a caller without a
+# token: both are refused alike.
+CASE_CHECKS = {
+    "excluded_checks": [positive_data_acceptance, negative_data_rejection],
+    "additional_checks": [refused_without_a_token, every_4xx_names_its_field],
+}
+
+
+@schema.exclude(path=CASES).parametrize()
 def test_the_api_keeps_to_its_openapi_document(case):
     case.call_and_validate(headers=HEADERS, environ_base=ENVIRON, **CHECKS)
+
+
+@pytest.mark.django_db
+@schema.include(path=CASES).parametrize()
+def test_cases_refuses_every_request_without_a_valid_token(case):
+    case.call_and_validate(headers=HEADERS, environ_base=ENVIRON, **CASE_CHECKS)
 
 
 def _errors(response: Response) -> list[dict] | None:
@@ -201,6 +244,10 @@ def _rest(path: str) -> str:
 
 def _body_limit() -> int:
     return settings.BODY_LIMIT
+
+
+def _case_body_limit() -> int:
+    return settings.CASE_BODY_LIMIT
 
 
 @cache
