@@ -114,8 +114,30 @@ def docs(request: HttpRequest) -> HttpResponse:
             "body_kb": settings.BODY_LIMIT // 1024,
             "case_body_kb": settings.CASE_BODY_LIMIT // 1024,
         },
+        "case": _case_docs(request),
     }
     return render(request, "api/docs.html", context)
+
+
+def _case_docs(request: HttpRequest) -> dict[str, str]:
+    """POST /cases on the docs page: an example body, and the answer's shape with a made-up
+    number and token (a page view creates nothing)."""
+
+    def address(name: str, *args: object) -> str:
+        return request.build_absolute_uri(reverse(name, args=args))
+
+    answer = {
+        "id": 1042,
+        "staff_url": address("support:case", 1042),
+        "customer_url": address("support:customer", "EXAMPLE-not-a-real-token-0000000000000000"),
+        "expires": "2026-12-04T14:05:00.000000+00:00",
+    }
+    return {
+        "url": address("api-cases"),
+        "location": answer["staff_url"],
+        "example": _pretty(openapi.CASE_EXAMPLES["marks"]["value"]),
+        "answer": _pretty(answer),
+    }
 
 
 def _dispatch(
@@ -188,6 +210,10 @@ _DOCUMENTED = (
     "Market",
     "MarketFees",
     "MarketFunding",
+    "CaseRequest",
+    "CasePosition",
+    "CaseReported",
+    "CaseCreated",
 )
 
 
