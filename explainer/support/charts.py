@@ -53,11 +53,12 @@ def _chart(diagnosis, market, start, clock, wicks) -> Chart:
     steps = diagnosis.replay.steps
     pinned = {e.step for e in diagnosis.replay.events if e.kind != EventKind.FUNDING}
     kept = thinned([s.marks[market] for s in steps], pinned)
+    opening = next(p.mark for p in diagnosis.opened.positions if p.market == market)
     x = [_x(start, steps[i].hours, i) for i in kept]
     traces = [
         line(
-            x,
-            [num(steps[i].marks[market]) for i in kept],
+            [_start_x(start), *x] if start is None else x,
+            [num(opening)] * (start is None) + [num(steps[i].marks[market]) for i in kept],
             name="Mark price",
             style={"color": INK, "width": 2},
         )
@@ -168,9 +169,10 @@ def _market_of(diagnosis, position_id) -> str:
 
 def _summary(diagnosis, market, clock) -> str:
     steps = diagnosis.replay.steps
-    first, last = steps[0].marks[market], steps[-1].marks[market]
-    low = min(s.marks[market] for s in steps)
-    high = max(s.marks[market] for s in steps)
+    first = next(p.mark for p in diagnosis.opened.positions if p.market == market)
+    last = steps[-1].marks[market]
+    low = min(first, *(s.marks[market] for s in steps))
+    high = max(first, *(s.marks[market] for s in steps))
     text = (
         f"{market}'s mark went from {price(first, market)} to {price(last, market)}, between "
         f"{price(low, market)} and {price(high, market)}."

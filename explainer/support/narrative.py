@@ -177,7 +177,7 @@ class _Words:
                 if all(m.event.kind == EventKind.PARTIAL_LIQUIDATION for m in moments)
                 else "took"
             )
-            lines.append(f"{when}: with {marks}, the liquidation engine {verb} {names}.")
+            lines.append(first_up(f"{when}: with {marks}, the liquidation engine {verb} {names}."))
         survivors = [pid for pid in self.positions if d.moment_of(pid) is None]
         if survivors:
             lines.append(
