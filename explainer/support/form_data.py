@@ -242,7 +242,13 @@ class _Body:
 
     def count(self, source: Mapping[str, Any], key: str, path: str) -> str:
         value = source.get(key)
-        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        # A position number is small: 1e5000 would make a 5,000-digit int, which str() refuses.
+        if (
+            isinstance(value, Decimal)
+            and value.is_finite()
+            and abs(value) < 1_000_000
+            and value == value.to_integral_value()
+        ):
             return str(int(value))
         return self.number(source, key, path)
 
