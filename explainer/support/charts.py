@@ -25,7 +25,7 @@ from explainer.engine import EventKind
 from explainer.engine.diagnosis import Diagnosis
 from explainer.engine.findings import Wick
 
-from .narrative import Clock, label, price
+from .narrative import Clock, price
 
 BUCKETS = 400
 POSITION_COLOURS = (VERMILLION, BLUE, ORANGE, SKY, "#009E73", "#CC79A7", INK)
@@ -112,7 +112,8 @@ def _liquidation_line(diagnosis, position, start, colour) -> dict:
             continue
         x.append(_x(start, point.hours, max(point.step, 0)) if point.step >= 0 else _start_x(start))
         y.append(num(point.liquidation_prices[position.id]))
-    name = f"Liquidation price, {label(position)}"
+    # Short, so a phone's legend keeps it on one line; the chart's summary has the rest.
+    name = f"Liquidation price, position {position.id.removeprefix('P')} ({position.side.value})"
     return line(x, y, name=name, style={"color": colour, "width": 2, "dash": "dash", "shape": "hv"})
 
 
