@@ -6,7 +6,7 @@ lowest, highest and last point, so a wick survives; every event's step is always
 """
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 from explainer.calculators.charts import (
@@ -27,7 +27,7 @@ from explainer.engine.findings import Wick
 
 from .narrative import Clock, price
 
-BUCKETS = 400
+BUCKETS = 300
 POSITION_COLOURS = (VERMILLION, BLUE, ORANGE, SKY, "#009E73", "#CC79A7", INK)
 EVENT_MARKERS = {
     EventKind.LIQUIDATION: ("x", "Liquidation"),
@@ -43,10 +43,17 @@ def market_charts(
     return [(m, _chart(diagnosis, m, start, clock, wicks)) for m in markets]
 
 
-def _x(start: datetime | None, hours: Decimal | None, step: int):
+def _x(start: datetime | None, hours: Decimal | None, step: int) -> int:
+    """Milliseconds since 1970 on a date axis (shorter in the page than a date string), or
+    the step's number on the straight walk."""
     if start is not None and hours is not None:
-        return (start + timedelta(seconds=float(hours * 3600))).strftime("%Y-%m-%dT%H:%M:%S")
+        return int(start.timestamp()) * 1000 + int(hours * 3_600_000)
     return step + 1
+
+
+def _hover(name: str, start: datetime | None) -> str:
+    when = "%{x|%d %b %H:%M} UTC" if start else "step %{x}"
+    return f"{when}: %{{y:,.2f}} USDC<extra>{name}</extra>"
 
 
 def _chart(diagnosis, market, start, clock, wicks) -> Chart:
@@ -61,6 +68,7 @@ def _chart(diagnosis, market, start, clock, wicks) -> Chart:
             [num(opening)] * (start is None) + [num(steps[i].marks[market]) for i in kept],
             name="Mark price",
             style={"color": INK, "width": 2},
+            hovertemplate=_hover("Mark price", start),
         )
     ]
     lasts = [steps[i].quotes.get(market) for i in kept]
@@ -71,6 +79,7 @@ def _chart(diagnosis, market, start, clock, wicks) -> Chart:
                 [num(q.last) if q and q.last is not None else None for q in lasts],
                 name="Last traded price",
                 style={"color": GREY, "width": 1, "dash": "dot"},
+                hovertemplate=_hover("Last traded price", start),
             )
         )
     held = [p for p in diagnosis.opened.positions if p.market == market]
@@ -114,11 +123,12 @@ def _liquidation_line(diagnosis, position, start, colour) -> dict:
         y.append(num(point.liquidation_prices[position.id]))
     # Short, so a phone's legend keeps it on one line; the chart's summary has the rest.
     name = f"Liquidation price, position {position.id.removeprefix('P')} ({position.side.value})"
-    return line(x, y, name=name, style={"color": colour, "width": 2, "dash": "dash", "shape": "hv"})
+    style = {"color": colour, "width": 2, "dash": "dash"}
+    return line(x, y, name=name, style=style, hovertemplate=_hover(name, start))
 
 
-def _start_x(start):
-    return start.strftime("%Y-%m-%dT%H:%M:%S") if start else 0
+def _start_x(start: datetime | None) -> int:
+    return int(start.timestamp() * 1000) if start else 0
 
 
 def _event_points(diagnosis, market, start) -> list[dict]:
