@@ -4,7 +4,7 @@ case from a ticket and gets back the staff page and a customer link.
 The request is signed with a staff member's API token (`Authorization: Bearer …`), issued and
 revoked in Django's admin; only its SHA-256 digest is stored, so a token is found by its
 digest. The body is the staff form's fields as JSON, checked by the very same validation
-(`support.forms.entry_from_json`), plus `link_days`, how long the customer link works.
+(`support.entry.entry_from_json`), plus `link_days`, how long the customer link works.
 """
 
 from decimal import Decimal
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from explainer.support import links
 from explainer.support.access import is_support
-from explainer.support.forms import CaseEntry, entry_from_json
+from explainer.support.entry import CaseEntry, entry_from_json
 from explainer.support.models import (
     LINK_DAYS,
     MAX_LINK_DAYS,

@@ -9,8 +9,8 @@ from django import forms
 
 from explainer.engine import MARKETS, EventKind, PositionMode
 from explainer.engine.bounds import LARGEST
+from explainer.support import form_data, price_path
 from explainer.support import forms as case_forms
-from explainer.support import price_path
 from explainer.support.models import LINK_DAYS, MAX_LINK_DAYS
 
 from . import numbers, parsing
@@ -747,16 +747,16 @@ def _case_request() -> dict[str, Any]:
             ),
             "positions": _list(
                 "CasePosition",
-                f"1 to {case_forms.MAX_POSITIONS} positions. Errors name them from 0, as "
+                f"1 to {form_data.MAX_POSITIONS} positions. Errors name them from 0, as "
                 "positions[0].size; reported.position counts them from 1.",
                 minItems=1,
-                maxItems=case_forms.MAX_POSITIONS,
+                maxItems=form_data.MAX_POSITIONS,
             ),
             "marks": {
                 "type": "object",
                 "propertyNames": _MARKET_KEYS,
                 "additionalProperties": _form_number(
-                    form[case_forms.mark_name("BTC-PERP")], "The mark price."
+                    form[form_data.mark_name("BTC-PERP")], "The mark price."
                 ),
                 "description": "How the market moved, the short way: each market's mark price "
                 'at the moment of liquidation, e.g. {"BTC-PERP": "52000"}, for every market a '
@@ -824,7 +824,7 @@ def _case_reported() -> dict[str, Any]:
                 "integer",
                 "The position the exchange liquidated, counted from 1 in positions.",
                 minimum=1,
-                maximum=case_forms.MAX_POSITIONS,
+                maximum=form_data.MAX_POSITIONS,
             ),
             "price": _form_number(
                 form["reported_price"], "The mark price the exchange says it liquidated at."

@@ -1,6 +1,6 @@
 """A case's inputs as they are stored: plain data, no Django, kept as JSON in `Case.spec`.
 
-The form (`forms.py`) and the API (`POST /api/v1/cases`) both end in a `CaseSpec`; `to_case`
+The form (`entry.py`) and the API (`POST /api/v1/cases`) both end in a `CaseSpec`; `to_case`
 turns it into the engine's `Case`, with the path's times as hours since its first row.
 
 The wallet balance is the one the customer had before the fees and funding entered on each

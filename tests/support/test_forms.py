@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from django.http import QueryDict
 
+from explainer.support.entry import CaseEntry, entry_from_json
 from explainer.support.form_data import MAX_POSITIONS, POSITION_FIELDS, path_csv
-from explainer.support.forms import CaseEntry, PositionForm, entry_from_json
+from explainer.support.forms import PositionForm
 from explainer.support.presets import PRESETS
 from explainer.support.price_path import parse_path
 from explainer.support.spec import ReportedSpec

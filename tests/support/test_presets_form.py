@@ -8,7 +8,7 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains
 
 from explainer.engine import EventKind
-from explainer.support.forms import replay_case
+from explainer.support.entry import replay_case
 from explainer.support.models import Case
 from explainer.support.presets import PRESETS
 from explainer.support.spec import from_json, to_case, to_json

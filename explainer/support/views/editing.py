@@ -12,7 +12,9 @@ from explainer.views.site import error_response
 
 from .. import links
 from ..access import staff_required
-from ..forms import MAX_POSITIONS, CaseEntry, row_form
+from ..entry import CaseEntry
+from ..form_data import MAX_POSITIONS
+from ..forms import row_form
 from ..models import Case, CaseEvent
 from ..presets import PRESETS
 from ..spec import to_json
