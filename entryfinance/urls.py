@@ -7,6 +7,9 @@ from explainer.sitemaps import SITEMAPS
 urlpatterns = [
     path("", include("explainer.urls")),
     path("", include("explainer.support.urls")),
+    path("", include("explainer.embeds.urls")),
+    path("", include("explainer.checks.urls")),
+    path("", include("explainer.predict.urls")),
     path("calculators/", include("explainer.calculators.urls")),
     path("api/v1/", include("explainer.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

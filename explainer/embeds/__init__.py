@@ -1,0 +1,1 @@
+"""Embeds: the calculators and widgets in iframes on partners' onboarding pages."""

@@ -1,0 +1,2 @@
+app_name = "embeds"
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Predict, then reveal: the reader commits a guess before the engine's answer shows."""
