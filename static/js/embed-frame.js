@@ -1,0 +1,1 @@
+// Loaded in every embed page; posts messages to the parent page. Filled in shortly.
