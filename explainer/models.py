@@ -99,6 +99,7 @@ class ContentVersion(models.Model):
         return f"content version {self.number}"
 
 
+from .checks.models import QuestionStat  # noqa: E402
 from .support.models import ApiToken, Case, CaseEvent, CaseLink  # noqa: E402
 
 __all__ = [
@@ -111,4 +112,5 @@ __all__ = [
     "ContentVersion",
     "Feedback",
     "GlossaryTerm",
+    "QuestionStat",
 ]
