@@ -11,7 +11,6 @@ import sys
 from getpass import getpass
 from typing import TextIO
 
-from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import ValidationError
@@ -20,17 +19,6 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from explainer.support.access import SUPPORT_GROUP
-
-# Used when settings name no validators, so that the desk never takes a password like "1234".
-DEFAULT_VALIDATORS = [
-    {"NAME": f"django.contrib.auth.password_validation.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
-    )
-]
 
 
 class Command(BaseCommand):
@@ -84,11 +72,9 @@ class Command(BaseCommand):
             )
         if not password:
             raise CommandError("The password is empty. Nothing was changed.")
-        validators = password_validation.get_password_validators(
-            settings.AUTH_PASSWORD_VALIDATORS or DEFAULT_VALIDATORS
-        )
         try:
-            password_validation.validate_password(password, user, validators)
+            # settings.AUTH_PASSWORD_VALIDATORS: Django's four, as the admin uses them.
+            password_validation.validate_password(password, user)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages) + " Nothing was changed.") from error
         return password
