@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from explainer.embeds.origins import checked_origins
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Below the two above, so it sees responses first: /embed/… routes may be framed.
+    "explainer.embeds.framing.EmbedFramingMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "explainer.middleware.PermissionsPolicyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -253,6 +257,12 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+# Partners' pages that may frame the /embed/… routes and receive their messages (besides the
+# site itself): scheme://host[:port], comma-separated, a port may be *. None by default in
+# production; any localhost port in DEBUG.
+EMBED_ALLOWED_ORIGINS = checked_origins(
+    envlist("EMBED_ALLOWED_ORIGINS", "http://localhost:*,http://127.0.0.1:*" if DEBUG else "")
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
