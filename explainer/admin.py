@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
+from .checks import admin as checks_admin  # noqa: F401  (registers the check statistics)
 from .models import Article, Category, Feedback, GlossaryTerm
 from .support import admin as support_admin  # noqa: F401  (registers the API token admin)
 
