@@ -14,7 +14,7 @@ from .scoring import Given
 MAX_TYPED = 40
 # Plain decimals only: no exponent (1e400), no NaN or Infinity, at most 15 digits before the
 # point, so that nothing typed can be huge or take long to compare.
-NUMBER = re.compile(r"[+-]?(?:\d{1,15}(?:\.\d{0,12})?|\.\d{1,12})")
+NUMBER = re.compile(r"[+-]?(?:\d{1,15}(?:\.\d{0,30})?|\.\d{1,30})")
 UNITS = re.compile(r"\s*(?:usdc|%)\s*$", re.IGNORECASE)
 NOT_A_NUMBER = "Enter a plain number such as 1234.5 (no letters or exponents)."
 

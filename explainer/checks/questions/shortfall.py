@@ -116,7 +116,7 @@ def adl_rank(rng: random.Random) -> Question:
 def _two_shorts(rng: random.Random) -> tuple[Trade, Trade, Decimal]:
     market = draw(rng, ("ETH-PERP", "SOL-PERP"), notional=(1_000, 2_000)).market
     low, high = PRICES[market.symbol]
-    mark = rounded(low + (high - low) * step(rng, "0.2", "0.6", "0.05"), market)
+    mark = rounded(low + (high - low) * step(rng, "0.2", "0.6", "0.001"), market)
     trades = []
     for _ in range(2):
         entry = rounded(mark * (1 + step(rng, "0.02", "0.15", "0.01")), market)
