@@ -100,6 +100,7 @@ class ContentVersion(models.Model):
 
 
 from .checks.models import QuestionStat  # noqa: E402
+from .predict.models import PredictionTally  # noqa: E402
 from .support.models import ApiToken, Case, CaseEvent, CaseLink  # noqa: E402
 
 __all__ = [
@@ -112,5 +113,6 @@ __all__ = [
     "ContentVersion",
     "Feedback",
     "GlossaryTerm",
+    "PredictionTally",
     "QuestionStat",
 ]
