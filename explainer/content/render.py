@@ -3,6 +3,7 @@
 Three things happen beyond Markdown: `{{ example.field }}` tokens become numbers computed by the
 margin engine, `[[calculator name preset=x]]` lines become slots the article page fills with a
 live calculator, and the first mention of each glossary term links to its definition.
+A `[[predict slug]]` line becomes a predict-then-reveal widget's guess form (explainer/predict).
 """
 
 import html
@@ -15,6 +16,8 @@ import markdown
 FIGURE_TOKEN = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
 CALCULATOR_LINE = re.compile(r"<p>\[\[calculator ([a-z-]+)(?: preset=([a-z-]+))?\]\]</p>")
 CALCULATOR_SLOT = re.compile(r"<!--calculator:([a-z-]+):([a-z-]*)-->")
+PREDICT_LINE = re.compile(r"<p>\[\[predict ([a-z-]+)\]\]</p>")
+PREDICT_SLOT = re.compile(r"<!--predict:([a-z-]+)-->")
 TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 NO_LINK_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "mark"}
 
@@ -44,9 +47,21 @@ def render_body(
     )
     body_html = md.convert(with_figures)
     body_html = CALCULATOR_LINE.sub(r"<!--calculator:\1:\2-->", body_html)
+    body_html = PREDICT_LINE.sub(r"<!--predict:\1-->", body_html)
     headings = tuple(_flatten_toc(md.toc_tokens))
-    linked = link_glossary_terms(body_html, glossary)
+    linked = PREDICT_SLOT.sub(_predict_widget, link_glossary_terms(body_html, glossary))
     return RenderedBody(linked, plain_text(body_html), md.toc, headings)
+
+
+def _predict_widget(slot: re.Match) -> str:
+    """A `[[predict slug]]` line becomes the widget's form, with no answer in it, so it is
+    the same for every reader and is stored with the body. An unknown slug stops the load."""
+    from explainer.predict.widgets import inline_widget  # Django templates: only when asked
+
+    try:
+        return inline_widget(slot.group(1))
+    except KeyError:
+        raise KeyError(f"no predict widget {slot.group(1)!r}") from None
 
 
 def render_markdown(text: str) -> str:
