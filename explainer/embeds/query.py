@@ -29,7 +29,7 @@ def allowed_presets(slug: str) -> tuple[str, ...]:
 
 
 def read(slug: str, query: Mapping[str, str]) -> EmbedQuery | BadValue:
-    theme = query.get("theme", "light")
+    theme = query.get("theme") or "light"
     if theme not in THEMES:
         return BadValue("theme", theme, THEMES)
     preset = query.get("preset", "")

@@ -169,3 +169,13 @@ def test_the_embed_this_panel_previews_the_embed(page, site):
     assert f'<script src="{site}/embed.js" async></script>' in snippet
     assert json.dumps("isolated-vs-cross") in snippet
     expect(page.locator("[data-copy]")).to_be_visible()
+
+
+def test_an_embed_works_without_javascript_and_keeps_its_theme(page_without_js, site):
+    page = page_without_js
+    page.goto(f"{site}/embed/isolated-vs-cross/?theme=dark")
+    page.fill("#calc-leverage", "20")
+    page.click("#calc-form button[type=submit]")
+    assert "/embed/isolated-vs-cross/?theme=dark&" in page.url and "leverage=20" in page.url
+    expect(page.locator("#calc-results")).to_contain_text("47,738.69 USDC")
+    assert "theme-dark" in page.evaluate("document.documentElement.className")

@@ -119,3 +119,13 @@ def test_the_full_calculator_opens_in_a_new_tab_with_these_numbers(client):
     assert re.search(
         r'href="/calculators/margin-pnl-roe/\?[^"]*leverage=5[^"]*" target="_blank"', response.text
     )
+
+
+def test_an_empty_theme_or_preset_is_the_default(client):
+    response = client.get("/embed/isolated-vs-cross/?theme=&preset=")
+    assert response.status_code == 200 and 'class="embed theme-light"' in response.text
+
+
+def test_a_bad_value_is_shown_escaped(client):
+    response = client.get("/embed/isolated-vs-cross/", {"theme": "<b>x</b>"})
+    assert response.status_code == 400 and "<b>x</b>" not in response.text
