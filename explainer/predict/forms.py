@@ -29,7 +29,7 @@ def _field(question: Question) -> forms.Field:
         return forms.ChoiceField(
             label=question.prompt,
             choices=[(choice.value, choice.label) for choice in question.choices],
-            widget=forms.RadioSelect,
+            widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             error_messages={
                 "required": "Choose one of the answers first.",
                 "invalid_choice": "Choose one of the answers shown.",

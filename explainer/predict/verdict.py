@@ -42,9 +42,8 @@ def judge(question: Question, guess: Decimal | str) -> Verdict:
 def _judge_choice(question: Question, answer: Answer, guess: str) -> Verdict:
     chosen = question.choice_label(guess)
     if guess == answer.choice:
-        return Verdict(True, guess, "Right.", f"You chose “{chosen}”, and so does the engine.")
-    words = f"You chose “{chosen}”; the engine’s answer is “{answer.shown}”."
-    return Verdict(False, guess, "Not this time.", words)
+        return Verdict(True, guess, "Right.", f"You chose “{chosen}”, as the engine does.")
+    return Verdict(False, guess, "Not this time.", f"You chose “{chosen}”.")
 
 
 def _judge_number(question: Question, answer: Decimal, guess: Decimal) -> Verdict:

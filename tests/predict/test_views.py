@@ -57,10 +57,10 @@ def test_it_calls_a_close_guess_right(client):
 
 def test_it_reveals_a_choice(client):
     response = client.get("/predict/eth-survives-btc-drop/?guess=yes")
-    assertContains(response, "You chose “Yes, it stays open”; the engine’s answer is “No, it is")
-    assertContains(
-        response, 'value="yes" id="predict-eth-survives-btc-drop-guess_0" required checked'
-    )
+    assertContains(response, "You chose “Yes, it stays open”.")
+    assertContains(response, "The engine’s answer: <strong>No, it is closed too</strong>")
+    assertContains(response, 'value="yes" class="form-check-input" id="predict-eth-')
+    assertContains(response, 'btc-drop-guess_0" required checked')
 
 
 @pytest.mark.parametrize("guess", ["abc", "NaN", "Infinity", "-Infinity", "1e400", "-5", ""])
