@@ -10,6 +10,7 @@ were. One module per topic; every number shown or expected comes from `explainer
 
 import random
 from collections.abc import Callable
+from functools import lru_cache
 
 from . import adding, fees, funding, maintenance, modes, prices, shortfall
 from .base import Choice, Link, Question
@@ -38,6 +39,8 @@ GENERATORS: dict[str, Callable[[random.Random], Question]] = {
 }
 
 
+# Kept for the seeds asked lately: a page and its scoring ask for the same seed in turn.
+@lru_cache(maxsize=256)
 def attempt(seed: int) -> tuple[Question, ...]:
     questions = []
     for question_id, generate in GENERATORS.items():
