@@ -21,7 +21,7 @@ class CategorySitemap(Sitemap):
 
 class PageSitemap(Sitemap):
     def items(self) -> list[str]:
-        return ["home", "glossary", "search"]
+        return ["home", "glossary", "search", "calculators:index", "checks:landing"]
 
     def location(self, name: str) -> str:
         return reverse(name)

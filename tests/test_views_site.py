@@ -31,3 +31,9 @@ def test_each_page_has_its_own_title_and_description(client):
     pages = ["/", "/glossary/", "/search/", "/categories/liquidation/"]
     titles = {client.get(url).content.split(b"<title>")[1].split(b"</title>")[0] for url in pages}
     assert len(titles) == len(pages)
+
+
+def test_sitemap_lists_the_calculators_and_the_readiness_check(client):
+    response = client.get("/sitemap.xml")
+    assertContains(response, "http://testserver/calculators/</loc>")
+    assertContains(response, "http://testserver/check/</loc>")
