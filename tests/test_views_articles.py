@@ -86,3 +86,15 @@ def test_glossary_lists_every_term_with_an_anchor(client):
         "margin-ratio",
     ]:
         assertContains(response, f'id="{slug}"')
+
+
+@pytest.mark.django_db
+def test_an_article_with_a_predict_widget_loads_its_script(client):
+    response = client.get("/articles/margin-explained/")
+    assertContains(response, "predict-widget")
+    assertContains(response, "js/predict.js")
+
+
+@pytest.mark.django_db
+def test_an_article_without_one_does_not(client):
+    assertNotContains(client.get("/articles/adding-or-removing-margin/"), "js/predict.js")

@@ -46,6 +46,8 @@ def article_context(slug: str) -> dict:
         "article": article,
         "segments": segments,
         "has_calculators": any(segment.calculator for segment in segments),
+        # A [[predict …]] widget, rendered into the body when the content was loaded.
+        "has_predictions": "predict-widget" in article.body_html,
         "related": published().filter(slug__in=article.related_slugs),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
