@@ -129,3 +129,11 @@ def test_an_empty_theme_or_preset_is_the_default(client):
 def test_a_bad_value_is_shown_escaped(client):
     response = client.get("/embed/isolated-vs-cross/", {"theme": "<b>x</b>"})
     assert response.status_code == 400 and "<b>x</b>" not in response.text
+
+
+def test_search_engines_are_pointed_at_the_calculator_page(client):
+    response = client.get("/embed/cross-contagion/?theme=dark")
+    assert '<link rel="canonical" href="http://testserver/calculators/cross-contagion/">' in (
+        response.text
+    )
+    assert 'name="robots"' not in response.text
