@@ -101,6 +101,16 @@ class Diagnosis:
 
 @in_context
 def diagnose(case: Case) -> Diagnosis:
+    opened, run = replayed(case)
+    moments = _moments(opened, run)
+    series = _series(opened, run)
+    closest = None if moments else _closest(series, run)
+    return Diagnosis(case, opened, run, moments, series, closest)
+
+
+def replayed(case: Case) -> tuple[Account, Replay]:
+    """The account replayed (less what it had paid) and its replay, with the case's options
+    and each market's own liquidation fee."""
     opened = opened_account(case.account, case.paid)
     run = replay(
         opened,
@@ -110,10 +120,7 @@ def diagnose(case: Case) -> Diagnosis:
         partial_liquidation=case.partial_liquidation,
         insurance_fund=case.insurance_fund,
     )
-    moments = _moments(opened, run)
-    series = _series(opened, run)
-    closest = None if moments else _closest(series, run)
-    return Diagnosis(case, opened, run, moments, series, closest)
+    return opened, run
 
 
 def opened_account(account: Account, paid: dict[str, Paid]) -> Account:

@@ -26,11 +26,10 @@ from explainer.engine import (
     Replay,
     Side,
     evaluate,
-    replay,
 )
 from explainer.engine.cases import Case
 from explainer.engine.decimals import plain
-from explainer.engine.diagnosis import opened_account
+from explainer.engine.diagnosis import replayed
 
 from .form_data import (
     MAX_POSITIONS,
@@ -382,16 +381,8 @@ def _check_paid(spec: CaseSpec, result: AccountResult) -> None:
 
 
 def replay_case(case: Case) -> Replay:
-    """The replay the case page shows (`engine.diagnosis`): the account less what it had paid,
-    with the case's own options and each market's own liquidation fee."""
-    return replay(
-        opened_account(case.account, case.paid),
-        path=case.path,
-        liquidation_fee_rate=None,
-        funding_rates={} if case.funding else None,
-        partial_liquidation=case.partial_liquidation,
-        insurance_fund=case.insurance_fund,
-    )
+    """The replay the case page shows (`engine.diagnosis`)."""
+    return replayed(case)[1]
 
 
 def _and(items: list[str]) -> str:
