@@ -67,6 +67,11 @@ partial liquidation, large positions are first cut into lower brackets. The book
 balance exactly: final wallet = initial wallet + realised PnL − fees − funding − insurance
 fund + deleveraged.
 
+Support cases (see `cases`, `diagnosis`, `findings`, `comparison`): a customer's account with
+what it had already paid, replayed along the path support entered; for each position taken,
+the account just before, the explanations that apply with their evidence, and the exchange's
+reported figure set beside the engine's.
+
 Every result keeps full precision (40 significant digits); tick and lot sizes are for
 display only. Every rule broken raises MarginError, whose `field` names the input.
 """
