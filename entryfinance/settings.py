@@ -172,6 +172,8 @@ PAGE_STALE_WHILE_REVALIDATE = envint("PAGE_STALE_WHILE_REVALIDATE", 600)
 VOTE_RATE_LIMIT_PER_ARTICLE = envrate("VOTE_RATE_LIMIT_PER_ARTICLE", "5/h")
 VOTE_RATE_LIMIT = envrate("VOTE_RATE_LIMIT", "30/h")
 API_RATE_LIMIT = envrate("API_RATE_LIMIT", "600/m")
+# Readiness-check attempts one address may add to the statistics (it is scored past that).
+CHECK_STATS_RATE_LIMIT = envrate("CHECK_STATS_RATE_LIMIT", "20/h")
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For; 0 trusts none of it.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 RATELIMIT_IP_META_KEY = "explainer.throttle.client_address"

@@ -51,6 +51,13 @@ def api_wait(request: HttpRequest) -> int | None:
     return _wait(request, {"api": settings.API_RATE_LIMIT})
 
 
+def counted_answers(request: HttpRequest) -> bool:
+    """Whether this address's readiness-check answers still go into the statistics: past the
+    limit the reader is scored all the same, but one address cannot skew what the content
+    team reads."""
+    return _wait(request, {"check-answers": settings.CHECK_STATS_RATE_LIMIT}) is None
+
+
 def _wait(request: HttpRequest, rates_by_group: dict[str, str]) -> int | None:
     if not client_address(request):  # gunicorn on a unix socket passes none; nothing to count
         return None

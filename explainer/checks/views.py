@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from explainer import throttle
 from explainer.embeds import query
 from explainer.serving import private, public_page
 
@@ -115,7 +116,8 @@ def _scored(request: HttpRequest, seed: int, layout: str, theme: str = "") -> Ht
         context = _context(layout, theme, seed=seed, form=form)
         return private(render(request, "checks/attempt.html", context, status=422))
     outcome = score(form.questions, form.answers())
-    stats.record(outcome)
+    if throttle.counted_answers(request):
+        stats.record(outcome)
     if layout == SITE:
         progress.remember(request.session, seed, outcome)
     context = _context(layout, theme, seed=seed, outcome=outcome, events=_events(outcome))

@@ -28,6 +28,14 @@ def test_an_attempt_that_could_not_be_read_is_not_counted(client):
     assert not QuestionStat.objects.exists()
 
 
+def test_one_address_past_the_limit_is_scored_but_no_longer_counted(client, settings):
+    settings.CHECK_STATS_RATE_LIMIT = "2/h"
+    for seed in (1, 2, 3):
+        response = client.post(f"/check/{seed}/", answers_with_first_right(seed))
+        assert response.status_code == 200
+    assert QuestionStat.objects.get(question="mark-vs-last").answered == 2
+
+
 def test_nothing_about_the_reader_is_kept():
     fields = {field.name for field in QuestionStat._meta.get_fields()}
     assert fields == {"id", "question", "answered", "correct"}
