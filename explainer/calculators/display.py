@@ -33,9 +33,10 @@ def signed_percent(fraction: Decimal | None) -> str:
     return f"+{text}" if fraction is not None and fraction > 0 else text
 
 
-def leverage(value: Decimal) -> str:
-    """10 as "10×"; a worked-out leverage such as 33.333… as "33.33×"."""
-    return f"{formatting.plain(value.quantize(Decimal('0.01')))}×"
+def leverage(value: Decimal, *, rounding: str | None = None) -> str:
+    """10 as "10×"; a worked-out leverage such as 33.333… as "33.33×" (or, with
+    rounding=ROUND_CEILING, "33.34×": the least shown leverage at or above it)."""
+    return f"{formatting.plain(value.quantize(Decimal('0.01'), rounding=rounding))}×"
 
 
 def derivation_value(derivation: Derivation) -> str:

@@ -84,7 +84,13 @@ from .errors import MarginError
 from .events import Event, EventKind
 from .markets import MARKETS, FeeRates, Funding, Market, Tier, get_market
 from .models import Account, MarginMode, PathStep, Position, PositionMode, Quote, Side
-from .opening import LargestPosition, check_openable, largest_position, liquidation_distance
+from .opening import (
+    LargestPosition,
+    check_openable,
+    largest_position,
+    liquidation_distance,
+    lowest_leverage,
+)
 from .operations import (
     add_margin,
     change_leverage,
@@ -133,6 +139,7 @@ __all__ = [
     "get_market",
     "largest_position",
     "liquidation_distance",
+    "lowest_leverage",
     "open_position",
     "operand",
     "remove_margin",

@@ -5,6 +5,8 @@ allows, and how far the price can move against it before it is liquidated.
   have taken below a position's initial margin. Opening is stricter: the wallet balance must
   cover the initial margin, q·E / leverage, and an isolated position starts with at least
   that margin.
+- Lowest leverage. The balance B covers the initial margin q·E / L from L = q·E / B up; below
+  that leverage the position cannot be opened.
 - Largest position. At leverage L a balance B sets aside initial margin for a notional of
   B·L at most. The tiers allow less leverage as notional grows, so L is allowed only below
   the cap of the last tier whose maximum leverage is at least L (a tier's cap belongs to the
@@ -55,6 +57,14 @@ def check_openable(position: Position, *, wallet_balance: Decimal) -> None:
             f"({_usdc(terms.initial_margin)}), or leave it empty.",
             field="position.isolated_margin",
         )
+
+
+@in_context
+def lowest_leverage(*, size: Decimal, entry_price: Decimal, wallet_balance: Decimal) -> Decimal:
+    """The leverage at which the initial margin of `size` at `entry_price` equals the balance
+    (it may be below 1×, when the balance holds the whole notional)."""
+    notional = positive(size, field="size") * positive(entry_price, field="entry_price")
+    return notional / positive(wallet_balance, field="wallet_balance")
 
 
 @in_context

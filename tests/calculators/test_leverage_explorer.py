@@ -49,3 +49,17 @@ def test_it_says_when_the_balance_cannot_cover_the_margin(fetch, field_error):
     response = fetch(SLUG, leverage="1")
     assert response.status_code == 422
     assert "less than the isolated margins" in field_error(response, "wallet")
+
+
+def summary(response) -> str:
+    return response.text.split('-chart-summary" class="visually-hidden">')[1].split("<")[0]
+
+
+def test_it_names_the_lowest_leverage_the_balance_covers(fetch):
+    # 0.02 × 50,000 = 1,000 USDC of notional over a 500 USDC balance: 2×, not a grid step.
+    text = summary(fetch(SLUG, htmx=True))
+    assert "The 500.00 USDC balance covers the initial margin only from 2× up." in text
+    assert "1.92×" not in text
+    # Over 300 USDC it is 3.333…×, rounded up to a leverage the balance does cover.
+    assert "only from 3.34× up" in summary(fetch(SLUG, htmx=True, wallet="300"))
+    assert "only from" not in summary(fetch(SLUG, htmx=True, wallet="1000"))

@@ -10,6 +10,7 @@ from explainer.engine import (
     get_market,
     largest_position,
     liquidation_distance,
+    lowest_leverage,
 )
 from tests.engine.builders import D, account, canonical, position
 
@@ -127,3 +128,15 @@ def test_a_position_no_price_liquidates_has_no_distance():
     safe = evaluate(canonical(leverage="1", size="0.01")).positions[0]
     assert safe.liquidation_price is None
     assert liquidation_distance(safe) is None
+
+
+# Lowest leverage -----------------------------------------------------------------------------
+
+
+def test_the_lowest_leverage_is_the_notional_over_the_balance():
+    # 0.02 × 50,000 = 1,000 USDC over 500 USDC: at 2× the initial margin is the whole balance.
+    lowest = lowest_leverage(size=D("0.02"), entry_price=D("50000"), wallet_balance=D("500"))
+    assert lowest == 2
+    check_openable(position(mode="cross", leverage="2"), wallet_balance=D(500))
+    with pytest.raises(MarginError):
+        check_openable(position(mode="cross", leverage="1.99"), wallet_balance=D(500))

@@ -1,6 +1,7 @@
 """3. Leverage explorer: distance to liquidation against leverage."""
 
 import math
+from decimal import ROUND_CEILING
 
 from explainer import formatting
 from explainer.engine import MarginMode
@@ -93,10 +94,11 @@ def _leverage_summary(outcome: LeverageOutcome) -> str:
         f"Cross: it stays at {formatting.percent(picked.cross_distance)}, because the whole "
         "balance backs the position whatever the leverage.",
     ]
-    missing = [row.leverage for row in outcome.rows if row.isolated is None]
-    low = [value for value in missing if value < picked.leverage]
-    if low:
+    if outcome.lowest_leverage > 1:
+        # Rounded up, so the leverage named is one the balance does cover.
+        lowest = display.leverage(outcome.lowest_leverage, rounding=ROUND_CEILING)
         parts.append(
-            f"Below {display.leverage(max(low))} the balance cannot cover the initial margin."
+            f"The {formatting.usdc(outcome.wallet)} balance covers the initial margin only from "
+            f"{lowest} up."
         )
     return " ".join(parts)

@@ -12,6 +12,7 @@ from explainer.engine import (
     evaluate,
     explain,
     liquidation_distance,
+    lowest_leverage,
 )
 
 from . import (
@@ -45,6 +46,7 @@ class LeverageOutcome:
     wallet: Decimal
     picked: LeverageRow
     max_leverage: Decimal
+    lowest_leverage: Decimal  # below it the balance cannot cover the initial margin
     rows: tuple[LeverageRow, ...]
     table: tuple[LeverageRow, ...]
     derivations: tuple[tuple[MarginMode, tuple[Derivation, ...]], ...]
@@ -68,6 +70,9 @@ def leverage_explorer(*, trade: Trade, wallet: Decimal) -> LeverageOutcome:
         wallet=wallet,
         picked=picked,
         max_leverage=cap,
+        lowest_leverage=lowest_leverage(
+            size=trade.size, entry_price=trade.entry, wallet_balance=wallet
+        ),
         rows=tuple(rows[leverage] for leverage in grid),
         table=tuple(rows[leverage] for leverage in table),
         derivations=tuple(
