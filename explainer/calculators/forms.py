@@ -249,6 +249,12 @@ class CrossContagionForm(CalculatorForm):
         noun="first market's price",
         help_text="The first position's mark price to test.",
     )
+    b_price = inputs.price(
+        "Move the second market to",
+        noun="second market's price",
+        required=False,
+        help_text="The second position's mark price. Empty keeps it at its entry price.",
+    )
     position_prefixes = ("a_", "b_")
 
     def layout(self) -> Layout:
@@ -257,6 +263,7 @@ class CrossContagionForm(CalculatorForm):
             Fieldset("First position", _position_row("a_")),
             Fieldset("Second position", _position_row("b_")),
             inputs.what_if(self, "price", "a_entry"),
+            inputs.what_if(self, "b_price", "b_entry"),
         )
 
     def clean(self) -> dict:
@@ -270,6 +277,7 @@ class CrossContagionForm(CalculatorForm):
             b=self.trade(data, "b_"),
             wallet=data["wallet"],
             a_price=data["price"],
+            b_price=data.get("b_price"),
         )
 
 

@@ -46,6 +46,7 @@ DEFAULTS: dict[str, dict[str, str]] = {
         **{f"a_{key}": SEED[key] for key in POSITION},
         **{f"b_{key}": SECOND[key] for key in POSITION},
         "price": "45000",
+        "b_price": "",  # empty: the second market stays at its entry (older permalinks)
     },
 }
 # Named presets an article can ask for ([[calculator name preset=x]]), and their link labels.

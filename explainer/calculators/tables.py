@@ -284,52 +284,92 @@ def contagion(outcome: ContagionOutcome) -> Presentation:
     lede = (
         f"Both in cross, the {b.symbol} liquidation price moves from {price(before, b)} to "
         f"{price(cross.positions[1].liquidation_price, b)} as {a.symbol} goes from "
-        f"{price(outcome.a.entry, a)} to {price(outcome.a_price, a)}. Both isolated, it stays at "
-        f"{price(isolated.positions[1].liquidation_price, b)}."
+        f"{price(outcome.a.entry, a)} to {price(outcome.a_price, a)}."
     )
+    if outcome.b_move:
+        lede += " " + contagion_second_market(outcome)
+    if isolated is None:
+        lede += " " + contagion_no_isolated(outcome)
+    else:
+        lede += f" Both isolated, it stays at {price(isolated.positions[1].liquidation_price, b)}."
     if cross.positions[1].liquidated:
         lede += f" At this {a.symbol} price every cross position has been liquidated."
-    if isolated.positions[0].liquidated:
-        lede += f" Isolated, the {a.symbol} position alone has been liquidated."
+    if isolated is not None:
+        for position in isolated.positions:
+            if position.liquidated:
+                lede += f" Isolated, the {position.market} position alone has been liquidated."
+    results = (cross,) if isolated is None else (cross, isolated)
 
-    def state(result) -> tuple[str, str]:
-        return tuple("liquidated" if p.liquidated else "open" for p in result.positions)
+    def cells(figure) -> tuple[str, ...]:
+        return tuple(figure(result) for result in results)
+
+    def state(result) -> str:
+        return ", ".join("liquidated" if p.liquidated else "open" for p in result.positions)
 
     rows = (
         Row(
             f"{a.symbol} unrealised PnL",
-            (signed_usdc(cross.positions[0].unrealized_pnl),) * 2,
+            cells(lambda _: signed_usdc(cross.positions[0].unrealized_pnl)),
+        ),
+        Row(
+            f"{b.symbol} unrealised PnL",
+            cells(lambda _: signed_usdc(cross.positions[1].unrealized_pnl)),
         ),
         Row(
             f"{a.symbol} liquidation price",
-            (
-                price(cross.positions[0].liquidation_price, a),
-                price(isolated.positions[0].liquidation_price, a),
-            ),
+            cells(lambda result: price(result.positions[0].liquidation_price, a)),
         ),
-        Row("Cross margin balance", (usdc(cross.cross_margin_balance), "—")),
-        Row("Margin ratio", (percent(cross.margin_ratio), "—")),
+        Row(
+            "Cross margin balance",
+            cells(lambda result: usdc(result.cross_margin_balance) if result is cross else "—"),
+        ),
+        Row(
+            "Margin ratio",
+            cells(lambda result: percent(result.margin_ratio) if result is cross else "—"),
+        ),
         Row(
             f"{b.symbol} liquidation price",
-            (
-                price(cross.positions[1].liquidation_price, b),
-                price(isolated.positions[1].liquidation_price, b),
-            ),
+            cells(lambda result: price(result.positions[1].liquidation_price, b)),
             current=True,
         ),
         Row(
             f"{b.symbol} distance to it",
-            tuple(percent(liquidation_distance(r.positions[1])) for r in (cross, isolated)),
+            cells(lambda result: percent(liquidation_distance(result.positions[1]))),
         ),
-        Row(
-            f"Positions ({a.symbol}, {b.symbol})",
-            (", ".join(state(cross)), ", ".join(state(isolated))),
-        ),
+        Row(f"Positions ({a.symbol}, {b.symbol})", cells(state)),
     )
+    caption = f"With {a.symbol} at {price(outcome.a_price, a)} ({signed_percent(outcome.move)})"
+    if outcome.b_move:
+        caption += f" and {b.symbol} at {price(outcome.b_price, b)} "
+        caption += f"({signed_percent(outcome.b_move)})"
     table = Table(
-        caption=f"With {a.symbol} at {price(outcome.a_price, a)} ({signed_percent(outcome.move)})",
-        head=("Figure", "Both cross", "Both isolated"),
+        caption=caption,
+        head=("Figure", "Both cross", "Both isolated")[: len(results) + 1],
         rows=rows,
+        note="" if isolated is not None else contagion_no_isolated(outcome),
     )
     math = tuple(math_group(title, derivations) for title, derivations in outcome.derivations)
     return Presentation(lede, (table,), math)
+
+
+def contagion_second_market(outcome: ContagionOutcome) -> str:
+    """The second market's own move: its PnL counts toward the shared balance too."""
+    a, b = outcome.a.market, outcome.b.market
+    pnl = outcome.cross.positions[1].unrealized_pnl
+    return (
+        f"{b.symbol} is at {price(outcome.b_price, b)} ({signed_percent(outcome.b_move)}), and "
+        f"its {signed_usdc(pnl)} of unrealised PnL counts toward the shared balance too, so it "
+        f"moves the {a.symbol} liquidation price: "
+        f"{price(outcome.cross.positions[0].liquidation_price, a)} in cross."
+    )
+
+
+def contagion_no_isolated(outcome: ContagionOutcome) -> str:
+    """Why there is no isolated column: the two margins do not fit in the balance."""
+    first, second = outcome.cross.positions
+    return (
+        f"Both isolated cannot be compared for this balance: isolated, the {first.market} "
+        f"position sets aside {usdc(first.initial_margin)} and the {second.market} position "
+        f"{usdc(second.initial_margin)}, more together than the {usdc(outcome.wallet)} in the "
+        "account. Cross margin needs no such set-aside, so only the cross figures are shown."
+    )

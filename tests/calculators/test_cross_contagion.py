@@ -47,7 +47,30 @@ def test_it_refuses_leverage_above_the_market_max(fetch, field_error):
     assert "ETH-PERP allows at most 100×" in field_error(response, "b_leverage")
 
 
-def test_it_refuses_margins_the_balance_cannot_hold(fetch, field_error):
+def test_a_cross_account_the_isolated_margins_would_not_fit_still_gets_its_answer(fetch):
     response = fetch(SLUG, wallet="200")
+    assert response.status_code == 200
+    assert "from 2,623.12 USDC to 2,823.12 USDC" in response.text
+    assert "Both isolated cannot be compared for this balance" in response.text
+    assert "more together than the 200.00 USDC" in response.text
+    assert '<th scope="col">Both isolated</th>' not in response.text
+
+
+def test_the_second_market_can_move_too(fetch):
+    response = fetch(SLUG, htmx=True, b_price="3300")
+    assert "ETH-PERP is at 3,300.00 USDC (+10.00 %)" in response.text
+    assert "+150.00 USDC of unrealised PnL" in response.text
+    assert "and ETH-PERP at 3,300.00 USDC (+10.00 %)" in response.text  # the table's caption
+    assert "At 18,002.51 USDC on BTC-PERP every cross position is liquidated" in response.text
+
+
+def test_an_old_permalink_keeps_the_second_market_at_its_entry(fetch):
+    response = fetch(SLUG, htmx=True, price="45000")
+    assert "with ETH-PERP held at 3,000.00 USDC" in response.text
+    assert "ETH-PERP is at" not in response.text
+
+
+def test_it_refuses_a_second_price_that_is_not_a_number(fetch, field_error):
+    response = fetch(SLUG, htmx=True, b_price="abc")
     assert response.status_code == 422
-    assert "less than the isolated margins" in field_error(response, "wallet")
+    assert "second market's price as a number" in field_error(response, "b_price")

@@ -2,7 +2,7 @@
 
 from explainer.engine import MarginMode
 
-from .. import display
+from .. import display, tables
 from ..questions.contagion import ContagionOutcome
 from . import (
     GREY,
@@ -23,11 +23,18 @@ def contagion(outcome: ContagionOutcome) -> Chart:
     a, b = outcome.a.market, outcome.b.market
     x = floats([point.a_price for point in outcome.curve])
     cross = floats([None if p.liquidated else p.b_liquidation for p in outcome.curve])
-    isolated = outcome.isolated.positions[1].liquidation_price
-    traces = [
-        line(
-            x, floats([isolated] * len(x)), name="Both isolated", style=STYLE[MarginMode.ISOLATED]
-        ),
+    traces = []
+    if outcome.isolated is not None:
+        isolated = outcome.isolated.positions[1].liquidation_price
+        traces.append(
+            line(
+                x,
+                floats([isolated] * len(x)),
+                name="Both isolated",
+                style=STYLE[MarginMode.ISOLATED],
+            )
+        )
+    traces += [
         line(x, cross, name="Both in cross", style=STYLE[MarginMode.CROSS]),
         points(
             [num(outcome.a_price)],
@@ -97,14 +104,18 @@ def _contagion_summary(outcome: ContagionOutcome) -> str:
     a, b = outcome.a.market, outcome.b.market
     before = outcome.cross_before.positions[1].liquidation_price
     now = outcome.cross.positions[1].liquidation_price
-    isolated = outcome.isolated.positions[1].liquidation_price
     parts = [
-        f"{b.symbol} liquidation price against the {a.symbol} mark price.",
+        f"{b.symbol} liquidation price against the {a.symbol} mark price, with {b.symbol} held "
+        f"at {display.price(outcome.b_price, b)}.",
         f"Both in cross it moves with {a.symbol}: {display.price(before, b)} with {a.symbol} at "
         f"its entry, {display.price(now, b)} with {a.symbol} at "
         f"{display.price(outcome.a_price, a)}.",
-        f"Both isolated it stays at {display.price(isolated, b)}.",
     ]
+    if outcome.isolated is None:
+        parts.append(tables.contagion_no_isolated(outcome))
+    else:
+        isolated = outcome.isolated.positions[1].liquidation_price
+        parts.append(f"Both isolated it stays at {display.price(isolated, b)}.")
     if outcome.account_liquidation_price is not None:
         parts.append(
             f"At {display.price(outcome.account_liquidation_price, a)} on {a.symbol} every cross "
