@@ -2,6 +2,7 @@
 numbers (rounded here for display only), and the math grouped for the disclosure."""
 
 from dataclasses import dataclass
+from decimal import ROUND_CEILING
 
 from explainer.engine import Derivation, MarginMode, Market, liquidation_distance
 from explainer.formatting import amount, percent, rate, usdc
@@ -196,19 +197,17 @@ def leverage_explorer(outcome: LeverageOutcome) -> Presentation:
     market, picked, trade = outcome.trade.market, outcome.picked, outcome.trade
     lede = (
         f"At {leverage(picked.leverage)} this {_trade_words(market, trade.side, trade.size)} "
-        f"needs {usdc(picked.isolated.initial_margin)} of initial margin. Isolated is liquidated "
-        f"{percent(picked.isolated_distance)} away; cross, backed by {usdc(outcome.wallet)}, "
-        f"{percent(picked.cross_distance)} away."
+        f"needs {usdc(picked.isolated.initial_margin)} of initial margin. Isolated "
+        f"{_away(picked.isolated_distance, 'is liquidated ')}; cross, backed by "
+        f"{usdc(outcome.wallet)}, {_away(picked.cross_distance)}."
     )
     rows = tuple(
         Row(
             leverage(row.leverage),
             (
                 usdc(row.isolated.initial_margin) if row.isolated else "—",
-                price(row.isolated.liquidation_price, market) if row.isolated else "—",
-                percent(row.isolated_distance) if row.isolated else "—",
-                price(row.cross.liquidation_price, market) if row.cross else "—",
-                percent(row.cross_distance) if row.cross else "—",
+                *_liquidation_cells(row.isolated, market),
+                *_liquidation_cells(row.cross, market),
             ),
             current=row.leverage == picked.leverage,
         )
@@ -226,15 +225,49 @@ def leverage_explorer(outcome: LeverageOutcome) -> Presentation:
         ),
         rows=rows,
         wide=True,
-        note="— means not possible here: the initial margin is more than the balance. "
-        f"{market.symbol} allows up to {leverage(outcome.max_leverage)} for this size. "
-        + ILLUSTRATIVE,
+        note=" ".join((*_leverage_notes(outcome, rows), ILLUSTRATIVE)),
     )
     math = tuple(
         math_group(f"{mode.value.capitalize()} at {leverage(picked.leverage)}", d)
         for mode, d in outcome.derivations
     )
     return Presentation(lede, (table,), math)
+
+
+NEVER = "never liquidated"
+
+
+def _away(distance, verb: str = "") -> str:
+    """Such as "9.55 % away" after `verb`, or "is never liquidated" when no price does it."""
+    return f"is {NEVER}" if distance is None else f"{verb}{percent(distance)} away"
+
+
+def _liquidation_cells(position, market: Market) -> tuple[str, str]:
+    """Liquidation price and distance; "—" where the leverage cannot be opened."""
+    if position is None:
+        return "—", "—"
+    if position.liquidation_price is None:
+        return NEVER, "any fall" if position.side.sign == 1 else "any rise"
+    return price(position.liquidation_price, market), percent(liquidation_distance(position))
+
+
+def _leverage_notes(outcome: LeverageOutcome, rows: tuple[Row, ...]) -> tuple[str, ...]:
+    cells = {cell for row in rows for cell in row.cells}
+    notes = []
+    if NEVER in cells:
+        notes.append(
+            "Never liquidated: no price, not even zero, liquidates the position, so the price "
+            "can move against it by any amount."
+        )
+    if "—" in cells:
+        lowest = leverage(outcome.lowest_leverage, rounding=ROUND_CEILING)
+        notes.append(
+            f"— means that leverage cannot be opened: the {usdc(outcome.wallet)} balance covers "
+            f"the initial margin only from {lowest} up."
+        )
+    symbol, most = outcome.trade.market.symbol, leverage(outcome.max_leverage)
+    notes.append(f"{symbol} allows up to {most} for this size.")
+    return tuple(notes)
 
 
 # 4. Margin, PnL and ROE ----------------------------------------------------------------------

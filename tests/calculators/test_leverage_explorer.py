@@ -1,3 +1,5 @@
+import html
+
 SLUG = "leverage-explorer"
 
 
@@ -63,3 +65,17 @@ def test_it_names_the_lowest_leverage_the_balance_covers(fetch):
     # Over 300 USDC it is 3.333…×, rounded up to a leverage the balance does cover.
     assert "only from 3.34× up" in summary(fetch(SLUG, htmx=True, wallet="300"))
     assert "only from" not in summary(fetch(SLUG, htmx=True, wallet="1000"))
+
+
+def test_a_position_no_price_liquidates_is_never_liquidated_not_impossible(fetch):
+    # 2,000 USDC behind 1,000 USDC of notional: cross has no liquidation price at any leverage.
+    response = fetch(SLUG, htmx=True, wallet="2000")
+    text = html.unescape(response.text)
+    assert "cross, backed by 2,000.00 USDC, is never liquidated." in text
+    assert "— away" not in text and "stays at —" not in text
+    assert "Never liquidated: no price, not even zero, liquidates the position" in text
+    assert "cannot be opened" not in text  # every leverage in the table opens
+    assert "no price, not even zero, liquidates it" in summary(response)
+    assert '"name":"Cross: never liquidated, so no line"' in response.text
+    seed = html.unescape(fetch(SLUG, htmx=True).text)  # 500 USDC: 1× cannot be opened
+    assert "— means that leverage cannot be opened: the 500.00 USDC balance" in seed

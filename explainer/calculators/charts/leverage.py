@@ -1,13 +1,13 @@
 """3. Leverage explorer: distance to liquidation against leverage."""
 
 import math
-from decimal import ROUND_CEILING
+from decimal import ROUND_CEILING, Decimal
 
 from explainer import formatting
 from explainer.engine import MarginMode
 
 from .. import display
-from ..questions.leverage import LeverageOutcome
+from ..questions.leverage import LeverageOutcome, LeverageRow
 from . import (
     INK,
     STYLE,
@@ -21,6 +21,10 @@ from . import (
     points,
     vline,
 )
+
+# Cross distance is the same at every leverage: when no price liquidates the position there
+# is no line to draw, and the legend says why.
+NEVER = "Cross: never liquidated, so no line"
 
 
 def leverage(outcome: LeverageOutcome) -> Chart:
@@ -36,7 +40,7 @@ def leverage(outcome: LeverageOutcome) -> Chart:
         line(
             x,
             floats([percent(row.cross_distance) for row in outcome.rows]),
-            name="Cross",
+            name="Cross" if outcome.picked.cross_distance is not None else NEVER,
             style=STYLE[MarginMode.CROSS],
             unit="%",
         ),
@@ -89,10 +93,8 @@ def _leverage_summary(outcome: LeverageOutcome) -> str:
     parts = [
         f"Distance to liquidation against leverage from 1× to "
         f"{display.leverage(outcome.trade.market.max_leverage)}.",
-        f"Isolated: the distance shrinks as leverage rises, "
-        f"{formatting.percent(picked.isolated_distance)} at {display.leverage(picked.leverage)}.",
-        f"Cross: it stays at {formatting.percent(picked.cross_distance)}, because the whole "
-        "balance backs the position whatever the leverage.",
+        _isolated_words(picked),
+        _cross_words(picked, outcome.wallet),
     ]
     if outcome.lowest_leverage > 1:
         # Rounded up, so the leverage named is one the balance does cover.
@@ -102,3 +104,25 @@ def _leverage_summary(outcome: LeverageOutcome) -> str:
             f"{lowest} up."
         )
     return " ".join(parts)
+
+
+def _isolated_words(picked: LeverageRow) -> str:
+    at = display.leverage(picked.leverage)
+    if picked.isolated_distance is None:
+        return f"Isolated: at {at} no price, not even zero, liquidates the position."
+    return (
+        "Isolated: the distance shrinks as leverage rises, "
+        f"{formatting.percent(picked.isolated_distance)} at {at}."
+    )
+
+
+def _cross_words(picked: LeverageRow, wallet: Decimal) -> str:
+    if picked.cross_distance is None:
+        return (
+            f"Cross: no line, because the {formatting.usdc(wallet)} balance backs the position "
+            "whatever the leverage, and no price, not even zero, liquidates it."
+        )
+    return (
+        f"Cross: it stays at {formatting.percent(picked.cross_distance)}, because the whole "
+        "balance backs the position whatever the leverage."
+    )
