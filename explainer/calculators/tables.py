@@ -136,14 +136,19 @@ def liquidation(outcome: LiquidationOutcome) -> Presentation:
     lede = (
         f"This {outcome.mode.value} {_trade_words(market, position.side, position.size)} {where}."
     )
-    backing = "Allocated margin" if outcome.mode is MarginMode.ISOLATED else "Initial margin"
+    # What backs the position: its own margin in isolated, the whole cross balance in cross
+    # (a cross position's margin is its initial margin, already the row above).
+    if outcome.mode is MarginMode.ISOLATED:
+        backing = Row("Allocated margin", (usdc(position.margin),))
+    else:
+        backing = Row("Cross margin balance", (usdc(outcome.account.cross_margin_balance),))
     figures = Table(
         caption="The position's figures",
         head=("Figure", "Value"),
         rows=(
             Row("Notional", (usdc(position.notional),)),
             Row("Initial margin", (usdc(position.initial_margin),)),
-            Row(backing, (usdc(position.margin),)),
+            backing,
             Row(
                 "Maintenance margin",
                 (

@@ -1,3 +1,5 @@
+import re
+
 SLUG = "liquidation-price"
 
 
@@ -76,3 +78,13 @@ def test_a_balance_that_cannot_cover_the_initial_margin_is_refused(fetch, field_
     response = fetch(SLUG, htmx=True, mode="cross", wallet="50")
     assert response.status_code == 422
     assert "cannot cover this position's initial margin" in field_error(response, "wallet")
+
+
+def test_cross_mode_lists_each_figure_once_and_names_what_backs_it(fetch):
+    response = fetch(SLUG, htmx=True, mode="cross", wallet="800")
+    labels = re.findall(r'<th scope="row">([^<]+)</th>', response.text)
+    assert len(labels) == len(set(labels)), labels
+    row = '<th scope="row">{}</th>\n        <td>{} USDC</td>'
+    assert row.format("Cross margin balance", "800.00") in response.text
+    isolated = fetch(SLUG, htmx=True, margin="150")
+    assert row.format("Allocated margin", "150.00") in isolated.text
