@@ -70,6 +70,17 @@
     });
   }
 
+  /* Printing: a chart never scrolled near the viewport would print as its fallback text, so
+     draw every one still waiting. When plotly.js has not loaded yet this starts loading it, and
+     the charts draw when it arrives: a print taken before then still shows the fallback text,
+     and printing again shows the charts. */
+  function drawForPrint() {
+    document.querySelectorAll('[data-figure]:not(.js-plotly-plot)').forEach(function (element) {
+      if (nearViewport) { nearViewport.unobserve(element); }
+      withPlotly(function () { drawChart(element); });
+    });
+  }
+
   function drawChart(element) {
     var holder = document.getElementById(element.dataset.figure);
     var source = holder && holder.content ? holder.content.querySelector('script') : holder;
@@ -156,6 +167,13 @@
   function init(root) {
     drawCharts(root);
     root.querySelectorAll('.calc-slider[data-price]').forEach(setUpSlider);
+  }
+
+  window.addEventListener('beforeprint', drawForPrint);
+  if (window.matchMedia) {
+    window.matchMedia('print').addEventListener('change', function (event) {
+      if (event.matches) { drawForPrint(); }
+    });
   }
 
   if (window.htmx) {
