@@ -93,11 +93,16 @@ def comparison(outcome: Comparison) -> Presentation:
         text = usdc(mode.what_if.account_value)
         return f"{text} (liquidated)" if mode.liquidated_at_what_if else text
 
+    def worth(mode) -> str:
+        """What the account holds at the what-if price; a profit takes it above the balance."""
+        text = f"{usdc(mode.what_if.account_value)} in {mode.mode.value}"
+        return f"{text} (liquidated)" if mode.liquidated_at_what_if else text
+
     lede = (
         f"A {_trade_words(market, outcome.trade.side, outcome.trade.size)} with "
         f"{usdc(iso.position.margin)} of margin at {leverage(outcome.trade.leverage)}: isolated is "
-        f"{liquidation(iso)}, cross is {liquidation(cross)}. At {at}, isolated leaves "
-        f"{value(iso)} of {usdc(outcome.wallet)} and cross leaves {value(cross)}."
+        f"{liquidation(iso)}, cross is {liquidation(cross)}. At {at}, the account's "
+        f"{usdc(outcome.wallet)} is worth {worth(iso)} and {worth(cross)}."
     )
     rows = (
         Row("Position size", (size(iso.position.size, market),) * 2),

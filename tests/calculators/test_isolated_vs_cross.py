@@ -1,3 +1,5 @@
+import html
+
 from explainer.worked_examples import figure
 
 SLUG = "isolated-vs-cross"
@@ -89,3 +91,13 @@ def test_the_math_writes_a_loss_with_the_engines_bracketed_minus(fetch):
     response = fetch(SLUG, htmx=True, price="47000")
     assert "value = 500 + (−60)" in response.text
     assert "(-60)" not in response.text
+
+
+def test_the_lede_says_what_the_account_is_worth_above_or_below_its_balance(fetch):
+    # A short of 0.02 BTC from 50,000 gains 0.02 × 20,000 = 400 USDC at 30,000.
+    profit = html.unescape(fetch(SLUG, htmx=True, side="short", price="30000").text)
+    assert "the account's 500.00 USDC is worth 900.00 USDC in isolated and 900.00" in profit
+    assert "of 500.00 USDC" not in profit
+    # At 60,000 isolated has been liquidated (100 USDC lost), cross is down 200 USDC.
+    loss = fetch(SLUG, htmx=True, side="short", price="60000")
+    assert "worth 400.00 USDC in isolated (liquidated) and 300.00 USDC in cross." in loss.text
