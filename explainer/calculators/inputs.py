@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 
 from explainer.engine import MARKETS, MarginMode, Side
 from explainer.engine.bounds import LARGEST, MAX_PLACES
+from explainer.formatting import plain
 
 # The engine's one bound for every amount, price and size, as the API has it.
 MAX_USDC = MAX_PRICE = MAX_SIZE = LARGEST
@@ -88,8 +89,14 @@ def size(**kw) -> NumberField:
     return NumberField("Position size", "coins", high=MAX_SIZE, low=MIN_SIZE, **kw)
 
 
+def _maximums() -> str:
+    """Every market's maximum leverage: the help text is written before a market is chosen,
+    and the inputs are not swapped when it changes, so it must be right for all of them."""
+    return ", ".join(f"{symbol} {plain(found.max_leverage)}×" for symbol, found in MARKETS.items())
+
+
 def leverage(**kw) -> NumberField:
-    help_text = "From 1× up to the market's maximum (125× on BTC-PERP)."
+    help_text = f"From 1× up to the market's maximum ({_maximums()}), less for a large position."
     kw.setdefault("help_text", help_text)
     return NumberField("Leverage", "×", high=MAX_LEVERAGE, low=Decimal(1), **kw)
 

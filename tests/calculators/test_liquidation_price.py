@@ -88,3 +88,11 @@ def test_cross_mode_lists_each_figure_once_and_names_what_backs_it(fetch):
     assert row.format("Cross margin balance", "800.00") in response.text
     isolated = fetch(SLUG, htmx=True, margin="150")
     assert row.format("Allocated margin", "150.00") in isolated.text
+
+
+def test_the_leverage_help_names_the_maximum_of_every_market(fetch):
+    page = fetch(SLUG, market="ETH-PERP", size="0.5", entry="3000")
+    help_text = re.search(r'id="calc-leverage_helptext"[^>]*>([^<]*)<', page.text)[1]
+    assert "125× on BTC-PERP" not in help_text
+    for symbol, most in (("BTC-PERP", "125×"), ("ETH-PERP", "100×"), ("SOL-PERP", "50×")):
+        assert f"{symbol} {most}" in help_text
