@@ -3,7 +3,8 @@
 Both are the same trade: a 10× long of 0.02 BTC at 50,000 USDC, in an account holding 500 USDC.
 In isolated mode 100 USDC (the initial margin) backs it; in cross mode the whole 500 USDC does.
 A third, `btc_crossing`, shows a liquidation price worked out in a lower tier than the one
-the position is in at entry.
+the position is in at entry. `seed_contagion` holds the seed trade beside an ETH long in one
+cross account: a BTC loss moves the ETH liquidation price.
 """
 
 from decimal import Decimal
@@ -129,12 +130,46 @@ def btc_crossing_figures() -> dict[str, str]:
     }
 
 
+# Cross contagion: the seed trade beside an ETH long in one cross account (the contagion
+# calculator's defaults), before and after BTC falls to 45,000 USDC while ETH stays put.
+SECOND_TRADE = {
+    "market": "ETH-PERP",
+    "side": Side.LONG,
+    "size": Decimal("0.5"),
+    "entry_price": Decimal("3000"),
+    "leverage": Decimal("10"),
+}
+CONTAGION_FIRST_PRICE = Decimal("45000")
+
+
+def _pair(mode: MarginMode, first_price: Decimal) -> Account:
+    first = Position(**SEED_TRADE, margin_mode=mode, mark_price=first_price)
+    second = Position(**SECOND_TRADE, margin_mode=mode)
+    return Account(wallet_balance=SEED_WALLET, positions=(first, second))
+
+
+@cache
+def contagion_figures() -> dict[str, str]:
+    entry = SEED_TRADE["entry_price"]
+    before = evaluate(_pair(MarginMode.CROSS, entry)).positions[1]
+    first, after = evaluate(_pair(MarginMode.CROSS, CONTAGION_FIRST_PRICE)).positions
+    isolated = evaluate(_pair(MarginMode.ISOLATED, CONTAGION_FIRST_PRICE)).positions[1]
+    return {
+        "first_loss": formatting.usdc(-first.unrealized_pnl),
+        "second_liquidation_before": formatting.usdc(before.liquidation_price),
+        "second_liquidation_after": formatting.usdc(after.liquidation_price),
+        "second_liquidation_isolated": formatting.usdc(isolated.liquidation_price),
+    }
+
+
 def figure(name: str, field: str) -> str:
     try:
         if name == "btc_tiers":
             return btc_tier_figures()[field]
         if name == "btc_crossing":
             return btc_crossing_figures()[field]
+        if name == "seed_contagion":
+            return contagion_figures()[field]
         return figures(name)[field]
     except KeyError:
         raise KeyError(f"no worked-example figure {name}.{field}") from None
