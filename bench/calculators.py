@@ -8,22 +8,15 @@ the engine, the chart and the template. Times are medians in milliseconds.
 """
 
 import gzip
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "entryfinance.settings")
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+import bench.in_process  # noqa: E402, F401 - sets Django up, DEBUG off
 
-import django  # noqa: E402
-
-django.setup()
-
+# isort: split
 from django.http import HttpRequest, HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import include, path  # noqa: E402

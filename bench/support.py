@@ -14,7 +14,6 @@ Run: .venv/bin/python bench/support.py [iterations]
 import csv
 import gzip
 import io
-import os
 import re
 import sys
 from datetime import UTC, datetime, timedelta
@@ -22,16 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "entryfinance.settings")
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+import bench.in_process  # noqa: E402, F401 - sets Django up, DEBUG off
 
-import django  # noqa: E402
-
-django.setup()
-
+# isort: split
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import Group, User  # noqa: E402
 from django.core.cache import caches  # noqa: E402
