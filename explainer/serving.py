@@ -86,15 +86,22 @@ def public_page(view: View | None = None, *, content: bool = True) -> View:
         response = revalidated(request, *args, **kwargs)
         if response.status_code in (200, 304):
             patch_vary_headers(response, ("HX-Request", "Accept-Encoding"))
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PAGE_MAX_AGE,
-                stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
-            )
+            shared(response)
         return response
 
     return public
+
+
+def shared(response: HttpResponse) -> HttpResponse:
+    """What lets browsers and any CDN keep a public page: fresh for PAGE_MAX_AGE, then served
+    while it is revalidated for PAGE_STALE_WHILE_REVALIDATE."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_MAX_AGE,
+        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+    )
+    return response
 
 
 def _content_version(request: HttpRequest) -> int:

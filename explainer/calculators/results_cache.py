@@ -9,10 +9,11 @@ traffic never evicts pages; with Redis every worker and machine shares it.
 """
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from explainer.serving import RELEASE
 
@@ -35,3 +36,15 @@ def kept(key: str) -> HttpResponse | None:
 
 def keep(key: str, response: HttpResponse) -> None:
     caches["results"].set(key, (response.content, response.status_code), SECONDS)
+
+
+def answer(key: str, render: Callable[[], HttpResponse], *, vary: Sequence[str]) -> HttpResponse:
+    """The partial kept under `key`, or `render`'s, kept for next time; public for an hour to
+    browsers, varying on the headers that chose it."""
+    response = kept(key)
+    if response is None:
+        response = render()
+        keep(key, response)
+    patch_vary_headers(response, vary)
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

@@ -6,7 +6,6 @@ several), so partials vary on it too."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from explainer.serving import public_page
@@ -40,15 +39,13 @@ def _results(request: HttpRequest, slug: str) -> HttpResponse:
     widget_id = widget_id_for(request.htmx.target)
     data = data_for(slug, request.GET)
     key = results_cache.cache_key(slug, widget_id, data)
-    response = results_cache.kept(key)
-    if response is None:
+
+    def rendered() -> HttpResponse:
         widget = widget_for(slug, data, widget_id=widget_id)
         context = {"widget": widget, "partial": True}
-        response = render(request, widget.partial, context, status=_status(widget))
-        results_cache.keep(key, response)
-    patch_vary_headers(response, ("HX-Request", "HX-Target"))
-    patch_cache_control(response, public=True, max_age=3600)
-    return response
+        return render(request, widget.partial, context, status=_status(widget))
+
+    return results_cache.answer(key, rendered, vary=("HX-Request", "HX-Target"))
 
 
 def _status(widget: Widget) -> int:

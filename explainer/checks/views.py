@@ -8,17 +8,16 @@ session cookie (SameSite=Lax) is not sent."""
 import secrets
 from collections.abc import Callable
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from explainer import throttle
 from explainer.embeds import query
-from explainer.serving import private, public_page
+from explainer.serving import private, public_page, shared
 
 from . import progress, stats
 from .forms import AnswersForm
@@ -101,13 +100,7 @@ def _shared(response: HttpResponse) -> HttpResponse:
     """Public, like `public_page`, but not kept in the server's page cache: the reader picks
     the seed, so a crawler walking seeds could otherwise push the articles out of it.
     ConditionalGetMiddleware gives it an ETag and answers 304."""
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.PAGE_MAX_AGE,
-        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
-    )
-    return response
+    return shared(response)
 
 
 def _scored(request: HttpRequest, seed: int, layout: str, theme: str = "") -> HttpResponse:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition, require_safe
 
 from explainer.calculators import results_cache
@@ -68,15 +68,13 @@ def _page(request: HttpRequest, slug: str, asked: query.EmbedQuery) -> HttpRespo
 def _results(request: HttpRequest, slug: str, asked: query.EmbedQuery) -> HttpResponse:
     data = data_for(slug, request.GET, asked.preset)
     key = results_cache.cache_key(slug, WIDGET_KEY, data)
-    response = results_cache.kept(key)
-    if response is None:
+
+    def rendered() -> HttpResponse:
         widget = widget_for(slug, data)
         context = {"widget": widget, "change": change(widget)}
-        response = render(request, f"{TEMPLATE}#results", context, status=_status(widget))
-        results_cache.keep(key, response)
-    patch_vary_headers(response, ("HX-Request",))
-    patch_cache_control(response, public=True, max_age=3600)
-    return response
+        return render(request, f"{TEMPLATE}#results", context, status=_status(widget))
+
+    return results_cache.answer(key, rendered, vary=("HX-Request",))
 
 
 def _status(widget: Widget) -> int:
