@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_UP, Decimal
 
 from explainer import formatting
-from explainer.calculators import display
+from explainer.calculators import display, questions
 from explainer.engine import (
     MARKETS,
     Account,
@@ -33,12 +33,9 @@ LEVERAGES = (5, 10, 15, 20, 25)
 
 
 @dataclass(frozen=True)
-class Trade:
-    market: Market
-    side: Side
-    size: Decimal
-    entry: Decimal
-    leverage: Decimal
+class Trade(questions.Trade):
+    """The calculators' trade, held on the market's own tiers, with the words a question
+    shows it in."""
 
     @property
     def sign(self) -> int:
@@ -52,17 +49,7 @@ class Trade:
         margin: Decimal | None = None,
         id: str = "",
     ) -> Position:
-        return Position(
-            side=self.side,
-            size=self.size,
-            entry_price=self.entry,
-            leverage=self.leverage,
-            margin_mode=mode,
-            market=self.market.symbol,
-            mark_price=mark,
-            isolated_margin=margin,
-            id=id,
-        )
+        return super().position(mode, mark_price=mark, isolated_margin=margin, id=id)
 
     def facts(self) -> list[tuple[str, str]]:
         return [
