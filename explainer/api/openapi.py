@@ -34,6 +34,13 @@ _BTC_LONG = {
     "leverage": "10",
     "margin_mode": "isolated",
 }
+_ETH_SHORT = {
+    "market": "ETH-PERP",
+    "side": "short",
+    "size": "10",
+    "entry_price": "3000",
+    "leverage": "10",
+}
 EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
     "evaluate": {
         "isolated": {
@@ -143,15 +150,7 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
                 "wallet_balance": "10000",
                 "positions": [
                     {"id": "btc", **_BTC_LONG},
-                    {
-                        "id": "eth",
-                        "market": "ETH-PERP",
-                        "side": "short",
-                        "size": "10",
-                        "entry_price": "3000",
-                        "leverage": "10",
-                        "margin_mode": "cross",
-                    },
+                    {"id": "eth", **_ETH_SHORT, "margin_mode": "cross"},
                 ],
                 "path": [
                     {"BTC-PERP": "60000"},
@@ -191,15 +190,7 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
                 "wallet_balance": "10000",
                 "positions": [
                     {"id": "btc", **_BTC_LONG},
-                    {
-                        "id": "eth",
-                        "market": "ETH-PERP",
-                        "side": "short",
-                        "size": "10",
-                        "entry_price": "3000",
-                        "leverage": "10",
-                        "margin_mode": "isolated",
-                    },
+                    {"id": "eth", **_ETH_SHORT, "margin_mode": "isolated"},
                 ],
                 "path": [{"prices": {"ETH-PERP": "2900"}, "deleverage": ["eth"]}],
             },
