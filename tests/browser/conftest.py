@@ -1,7 +1,8 @@
 """Playwright driving Debian's Chromium against the live test server.
 
 Every test gets a `page` that fails the test on any console error, uncaught exception or
-Content-Security-Policy violation. `./scripts/test` runs them twice: with DEBUG off, and with
+Content-Security-Policy violation (`page_expecting_422` lets the 422 of a form with errors
+pass). `./scripts/test` runs them twice: with DEBUG off, and with
 BROWSER_DEBUG=1 with DEBUG on. The `shoot` fixture, called as `shoot(page, name)`, writes
 screenshots at 1280 and 390 px to artifacts/screenshots/; the `axe` fixture, called as
 `axe(page)`, runs axe-core from npm and fails on any violation. (Test modules cannot import
@@ -72,12 +73,20 @@ def page_without_js(browser, site):
     yield from _watched_page(browser, java_script_enabled=False)
 
 
-def _watched_page(browser, *, java_script_enabled: bool):
+@pytest.fixture
+def page_expecting_422(browser, site):
+    """Like `page`, except that Chromium's console line for an expected 422 is no failure: a
+    form with errors answers 422 (htmx swaps it in), and Chromium logs every 4xx."""
+    yield from _watched_page(browser, java_script_enabled=True, is_problem=_is_problem_but_422)
+
+
+def _watched_page(browser, *, java_script_enabled: bool, is_problem=None):
+    is_problem = is_problem or _is_problem
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=java_script_enabled)
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
     problems: list[str] = []
-    page.on("console", lambda msg: _is_problem(msg, page) and problems.append(msg.text))
+    page.on("console", lambda msg: is_problem(msg, page) and problems.append(msg.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
     yield page
     if java_script_enabled and not page.is_closed():
@@ -108,6 +117,10 @@ def _is_problem(message, page) -> bool:
     # A page that is itself a 404 (tested on purpose) makes Chromium log the status.
     own_status = "status of 404" in message.text and message.location.get("url") == page.url
     return message.type == "error" and not own_status
+
+
+def _is_problem_but_422(message, page) -> bool:
+    return message.type == "error" and "status of 422" not in message.text
 
 
 def shoot(page, name: str) -> None:

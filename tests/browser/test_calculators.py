@@ -7,29 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, WATCH_CSP, assert_accessible, shoot
+from .conftest import assert_accessible, shoot
 
 RESULTS = "#calc-results"
 LINE = f"{RESULTS} .js-plotly-plot .scatterlayer .trace:first-child path.js-line"
-
-
-@pytest.fixture
-def page_expecting_422(browser, site):
-    """Like `page`, except that Chromium's console line for an expected 422 is no failure: a
-    form with errors answers 422 (htmx swaps it in), and Chromium logs every 4xx."""
-    context = browser.new_context(viewport=DESKTOP)
-    context.add_init_script(WATCH_CSP)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda m: m.type == "error" and "status of 422" not in m.text and problems.append(m.text),
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    yield page
-    problems += page.evaluate("window.__cspViolations || []")
-    context.close()
-    assert problems == [], f"console errors or CSP violations: {problems}"
 
 
 def open_calculator(page, site, slug, query=""):
