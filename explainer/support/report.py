@@ -4,9 +4,11 @@ number and the time it was last saved (an edit makes a new report; nothing stale
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.cache import caches
 
+from explainer import formatting
 from explainer.calculators.charts import Chart
 from explainer.calculators.tables import MathLine, math_group
 from explainer.engine import EventKind, MarginError, explain
@@ -20,6 +22,7 @@ from .models import Case
 from .narrative import Story, clock_for, first_up, label, price, tell, usdc
 from .spec import CaseSpec, to_case
 
+ZERO = Decimal(0)
 FUNDING_ROWS = 40  # more funding payments than this are summed per position
 KEEP_SECONDS = 24 * 3600
 
@@ -123,7 +126,7 @@ def _row(event, clock) -> Row:
         last=price(event.last_price, market) if event.last_price is not None else "—",
         closed="—"
         if funding
-        else f"{event.size.normalize():f} ({event.remaining_size.normalize():f} left)",
+        else f"{formatting.plain(event.size)} ({formatting.plain(event.remaining_size)} left)",
         fee="—" if funding else usdc(event.fee),
         fund="—" if funding else usdc(event.insurance_fund),
     )
@@ -137,7 +140,7 @@ def _funding_totals(funding) -> list[Row]:
         Row(
             when=f"{len(paid)} funding times",
             position=f"{pid.removeprefix('P')} ({paid[0].market})",
-            what=f"Funding, in all: {usdc(sum((e.funding for e in paid), paid[0].funding * 0))}",
+            what=f"Funding, in all: {usdc(sum((e.funding for e in paid), ZERO))}",
             mark="—",
             last="—",
             closed="—",
