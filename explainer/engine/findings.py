@@ -180,10 +180,6 @@ def _together(diagnosis: Diagnosis, event: Event) -> list[Event]:
     ]
 
 
-def _sign(side: Side) -> int:
-    return side.sign
-
-
 def _past(side: Side, price: Decimal, limit: Decimal) -> bool:
     """Whether `price` is at or past the liquidation price `limit` for this side."""
     return price <= limit if side == Side.LONG else price >= limit
@@ -227,7 +223,7 @@ def _most_adverse_last(
     diagnosis: Diagnosis, market: str, side: Side, end: int
 ) -> tuple[int, Decimal] | None:
     best: tuple[int, Decimal] | None = None
-    sign = _sign(side)
+    sign = side.sign
     for step in diagnosis.replay.steps[:end]:
         quote = step.quotes.get(market)
         if quote is None or quote.last is None:
