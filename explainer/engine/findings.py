@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from .account import evaluate
 from .decimals import ZERO, in_context
-from .diagnosis import Diagnosis, Moment
+from .diagnosis import TAKEN, Diagnosis, Moment
 from .events import Event, EventKind
 from .markets import get_market
 from .models import Account, MarginMode, Side
@@ -176,7 +176,7 @@ def _together(diagnosis: Diagnosis, event: Event) -> list[Event]:
     return [
         e
         for e in diagnosis.replay.steps[event.step].events
-        if e.margin_mode == MarginMode.CROSS and e.kind in _TAKEN
+        if e.margin_mode == MarginMode.CROSS and e.kind in TAKEN
     ]
 
 
@@ -335,7 +335,7 @@ def _partial(diagnosis: Diagnosis, moment: Moment) -> Partial | None:
 
 
 def _insurance(diagnosis: Diagnosis, moment: Moment) -> InsuranceAndAdl | None:
-    taken = [e for e in diagnosis.events_of(moment.position_id) if e.kind in _TAKEN]
+    taken = [e for e in diagnosis.events_of(moment.position_id) if e.kind in TAKEN]
     events = list({id(e): e for t in taken for e in _together(diagnosis, t)}.values())
     paid_in = sum((e.insurance_fund for e in events), ZERO)
     covered = -paid_in if paid_in < 0 else ZERO
@@ -358,9 +358,6 @@ def _insurance(diagnosis: Diagnosis, moment: Moment) -> InsuranceAndAdl | None:
 
 def _ids(events: list[Event]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(e.position_id for e in events))
-
-
-_TAKEN = (EventKind.PARTIAL_LIQUIDATION, EventKind.LIQUIDATION)
 
 
 def _leftover(diagnosis: Diagnosis, moment: Moment) -> Leftover | None:
