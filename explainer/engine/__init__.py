@@ -77,6 +77,7 @@ display only. Every rule broken raises MarginError, whose `field` names the inpu
 """
 
 from .account import evaluate, evaluate_at_marks
+from .averaging import Average, Fill, average_entry, size_in_base
 from .decimals import operand
 from .derivation import Derivation, explain
 from .drift import DriftPoint, funding_drift
@@ -107,10 +108,12 @@ __all__ = [
     "MARKETS",
     "Account",
     "AccountResult",
+    "Average",
     "Derivation",
     "Event",
     "EventKind",
     "FeeRates",
+    "Fill",
     "Funding",
     "DriftPoint",
     "LargestPosition",
@@ -129,6 +132,7 @@ __all__ = [
     "SweepPoint",
     "Tier",
     "add_margin",
+    "average_entry",
     "change_leverage",
     "check_openable",
     "close_position",
@@ -144,6 +148,7 @@ __all__ = [
     "operand",
     "remove_margin",
     "replay",
+    "size_in_base",
     "sweep",
     "switch_mode",
     "validate",

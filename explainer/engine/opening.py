@@ -8,10 +8,12 @@ allows, and how far the price can move against it before it is liquidated.
 - Lowest leverage. The balance B covers the initial margin q·E / L from L = q·E / B up; below
   that leverage the position cannot be opened.
 - Largest position. At leverage L a balance B sets aside initial margin for a notional of
-  B·L at most. The tiers allow less leverage as notional grows, so L is allowed only below
-  the cap of the last tier whose maximum leverage is at least L (a tier's cap belongs to the
-  next tier). The size is the notional over the entry price, rounded down to the market's
-  lot; the notional reported is that size times the entry price.
+  B·L at most; with a taker fee rate f charged on opening, the margin and the fee together,
+  N/L + N·f, must fit in B, so N is at most B·L / (1 + L·f). The tiers allow less leverage
+  as notional grows, so L is allowed only below the cap of the last tier whose maximum
+  leverage is at least L (a tier's cap belongs to the next tier). The size is the notional
+  over the entry price, rounded down to the market's lot; the notional reported is that size
+  times the entry price.
 - Distance to liquidation = s·(M − P) / M: the share of the mark price M the price can move
   against the position before it reaches the liquidation price P. None when no price
   liquidates the position.
@@ -26,7 +28,7 @@ from .markets import Tier, get_market
 from .models import Position
 from .positions import terms_of
 from .results import PositionResult
-from .validation import check_leverage, non_negative, positive, validate_position
+from .validation import check_leverage, fraction, non_negative, positive, validate_position
 
 CENT = Decimal("0.01")
 
@@ -69,12 +71,19 @@ def lowest_leverage(*, size: Decimal, entry_price: Decimal, wallet_balance: Deci
 
 @in_context
 def largest_position(
-    *, market: str, entry_price: Decimal, leverage: Decimal, wallet_balance: Decimal
+    *,
+    market: str,
+    entry_price: Decimal,
+    leverage: Decimal,
+    wallet_balance: Decimal,
+    taker_fee_rate: Decimal = ZERO,
 ) -> LargestPosition:
     found = get_market(market)
     entry = positive(entry_price, field="entry_price")
     leverage = check_leverage(found, ZERO, leverage, field="leverage")
-    by_balance = non_negative(wallet_balance, field="wallet_balance") * leverage
+    fee_rate = fraction(taker_fee_rate, field="taker_fee_rate")
+    balance = non_negative(wallet_balance, field="wallet_balance")
+    by_balance = balance * leverage / (1 + leverage * fee_rate)
     allowing = [tier for tier in found.tiers if tier.max_leverage >= leverage]
     binding = allowing[-1] if allowing[-1].cap is not None else None
     if binding is None or by_balance < binding.cap:

@@ -1,6 +1,8 @@
 """Before a position is opened: whether an exchange would open it, the largest one a balance
 allows, and how far the price can move against it before it is liquidated."""
 
+from dataclasses import replace
+
 import pytest
 
 from explainer.engine import (
@@ -11,6 +13,7 @@ from explainer.engine import (
     largest_position,
     liquidation_distance,
     lowest_leverage,
+    open_position,
 )
 from tests.engine.builders import D, account, canonical, position
 
@@ -91,6 +94,53 @@ def test_the_largest_position_opens_and_one_lot_more_does_not(leverage):
     with pytest.raises(MarginError):
         evaluate(account("10000000", bigger))
         check_openable(bigger, wallet_balance=D("10000000"))
+
+
+def test_the_taker_fee_of_opening_comes_out_of_the_same_balance():
+    # 500 × 10 / (1 + 10 × 0.0005) = 5,000 / 1.005 = 4,975.12… USDC: 0.099 BTC, 4,950 USDC,
+    # whose margin (495) and fee (2.475) fit in 500 where 0.1 BTC's (500 + 2.5) do not.
+    found = largest_position(
+        market="BTC-PERP",
+        entry_price=D("50000"),
+        leverage=D("10"),
+        wallet_balance=D("500"),
+        taker_fee_rate=D("0.0005"),
+    )
+    assert (found.size, found.notional, found.tier) == (D("0.099"), D("4950"), None)
+
+
+@pytest.mark.parametrize("fee", ["0", "0.0002", "0.0005", "0.01"])
+@pytest.mark.parametrize("leverage", ["1", "10", "50", "125"])
+def test_the_largest_position_with_its_fee_opens_and_one_lot_more_does_not(fee, leverage):
+    found = largest_position(
+        market="BTC-PERP",
+        entry_price=D("50000"),
+        leverage=D(leverage),
+        wallet_balance=D("2000"),
+        taker_fee_rate=D(fee),
+    )
+    # evaluate() needs a position to start from: 0.001 ETH at 100× holds 0.03 USDC of it.
+    start = account(
+        "2000.03",
+        position(mode="cross", market="ETH-PERP", size="0.001", entry="3000", leverage="100"),
+    )
+    fits = position(mode="cross", size=str(found.size), leverage=leverage)
+    open_position(start, fits, taker_fee_rate=D(fee))
+    bigger = replace(fits, size=found.size + D("0.001"))
+    with pytest.raises(MarginError):
+        open_position(start, bigger, taker_fee_rate=D(fee))
+
+
+def test_largest_position_refuses_a_fee_rate_of_100_percent_or_more():
+    with pytest.raises(MarginError) as error:
+        largest_position(
+            market="BTC-PERP",
+            entry_price=D("50000"),
+            leverage=D("10"),
+            wallet_balance=D("500"),
+            taker_fee_rate=D("1"),
+        )
+    assert error.value.field == "taker_fee_rate"
 
 
 def test_largest_position_refuses_what_the_market_does_not_allow():
