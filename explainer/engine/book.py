@@ -44,7 +44,11 @@ class Rules:
 
 
 class Book:
-    def __init__(self, account: Account, terms: Sequence[Terms], rules: Rules):
+    def __init__(
+        self, account: Account, terms: Sequence[Terms], rules: Rules, *, clock: Decimal = ZERO
+    ):
+        """`clock`: the hours already played, for a book resumed part-way along a path (the
+        practice account's); funding next falls due at the first interval after it."""
         self.rules = rules
         self.terms = list(terms)
         self.open = list(range(len(terms)))
@@ -56,7 +60,10 @@ class Book:
         self.funding = self.deleveraged = ZERO
         self.fund_balance = rules.insurance_fund
         self.events: list[LiquidationEvent] = []
-        self.due = {symbol: interval for symbol, (_, interval) in rules.funding.items()}
+        self.due = {
+            symbol: (clock // interval + 1) * interval
+            for symbol, (_, interval) in rules.funding.items()
+        }
         self.next_due = min(self.due.values(), default=_INFINITY)
         count = len(terms)
         self.slope, self.offset = [ZERO] * count, [ZERO] * count
