@@ -174,6 +174,10 @@ VOTE_RATE_LIMIT = envrate("VOTE_RATE_LIMIT", "30/h")
 API_RATE_LIMIT = envrate("API_RATE_LIMIT", "600/m")
 # Readiness-check attempts one address may add to the statistics (it is scored past that).
 CHECK_STATS_RATE_LIMIT = envrate("CHECK_STATS_RATE_LIMIT", "20/h")
+# Searches and result clicks counted into the search statistics from one address, and from all
+# (past either, the reader is served but not counted), so a flood cannot fill the tables.
+SEARCH_STATS_RATE_LIMIT = envrate("SEARCH_STATS_RATE_LIMIT", "60/h")
+SEARCH_STATS_TOTAL_RATE_LIMIT = envrate("SEARCH_STATS_TOTAL_RATE_LIMIT", "5000/h")
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For; 0 trusts none of it.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 RATELIMIT_IP_META_KEY = "explainer.throttle.client_address"

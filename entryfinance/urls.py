@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("explainer.embeds.urls")),
     path("", include("explainer.checks.urls")),
     path("", include("explainer.predict.urls")),
+    path("", include("explainer.searchlog.urls")),
     path("calculators/", include("explainer.calculators.urls")),
     path("api/v1/", include("explainer.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

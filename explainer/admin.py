@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from .checks import admin as checks_admin  # noqa: F401  (registers the check statistics)
 from .models import Article, Category, Feedback, GlossaryTerm
 from .predict import admin as predict_admin  # noqa: F401  (registers the guesses summary)
+from .searchlog import admin as searchlog_admin  # noqa: F401  (registers search analytics)
 from .support import admin as support_admin  # noqa: F401  (registers the API token admin)
 
 

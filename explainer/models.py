@@ -70,12 +70,22 @@ class GlossaryTerm(models.Model):
 
 
 class Feedback(models.Model):
-    """One reader's answer to "Was this article helpful?"; one per visitor and article."""
+    """One reader's answer to "Was this article helpful?"; one per visitor and article. A "No"
+    is then asked why, once: the reason and comment are added to the same row."""
+
+    class Reason(models.TextChoices):
+        DETAIL = "detail", "It needs more detail"
+        INACCURATE = "inaccurate", "Something in it is inaccurate"
+        UNCLEAR = "unclear", "It is hard to understand"
+        OTHER = "other", "Something else"
 
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="feedback")
     visitor = models.CharField(max_length=64, help_text="Random id kept in the reader's cookie.")
     helpful = models.BooleanField()
     comment = models.TextField(blank=True, max_length=2000)
+    reason = models.CharField(
+        max_length=12, choices=Reason.choices, blank=True, help_text="Why it did not help."
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -101,6 +111,7 @@ class ContentVersion(models.Model):
 
 from .checks.models import QuestionStat  # noqa: E402
 from .predict.models import PredictionTally  # noqa: E402
+from .searchlog.models import ResultClick, SearchStat  # noqa: E402
 from .support.models import ApiToken, Case, CaseEvent, CaseLink  # noqa: E402
 
 __all__ = [
@@ -115,4 +126,6 @@ __all__ = [
     "GlossaryTerm",
     "PredictionTally",
     "QuestionStat",
+    "ResultClick",
+    "SearchStat",
 ]

@@ -2,8 +2,9 @@
 
 The corpus is a few dozen documents, so ranking is plain Python over rows read per query:
 the same on SQLite and PostgreSQL, and easy to reason about. A word matches the start of a
-word in the text ("liquid" finds "liquidation"); title matches weigh most, then headings,
-summary and body.
+word in the text ("liquid" finds "liquidation"), a trader's synonym matches its other names
+(explainer/synonyms.py); title matches weigh most, then headings, summary and body. A query
+that finds nothing is tried once more with its misspelt words corrected (explainer/spelling.py).
 """
 
 import html
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
+from . import spelling, synonyms
 from .models import Article, GlossaryTerm
 
 MAX_WORDS = 8
@@ -29,39 +31,101 @@ class Hit:
     score: int
 
 
+@dataclass(frozen=True)
+class Results:
+    hits: list[Hit]
+    corrected: str | None = None  # the words searched for instead of the query's, if any
+
+
+@dataclass(frozen=True)
+class _Document:
+    kind: str
+    title: str
+    url: str
+    fields: dict[str, str]
+    weights: dict[str, int]
+    snippet_from: str
+    fallback: str
+
+
 def query_words(query: str) -> list[str]:
-    words = re.findall(r"[a-z0-9]+", query.lower())
+    return _stems(_tokens(query))
+
+
+def _tokens(query: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", query.lower().replace("p&l", "pnl"))
+
+
+def _stems(words: list[str]) -> list[str]:
     stems = [word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words]
     return list(dict.fromkeys(stem for stem in stems if len(stem) >= 2))[:MAX_WORDS]
 
 
 def search(query: str, *, limit: int = 20) -> list[Hit]:
-    words = query_words(query)
-    if not words:
-        return []
-    patterns = [re.compile(rf"\b{re.escape(word)}", re.IGNORECASE) for word in words]
-    hits = [*_article_hits(patterns), *_glossary_hits(patterns)]
+    return run(query, limit=limit).hits
+
+
+def run(query: str, *, exact: bool = False, limit: int = 20) -> Results:
+    """`exact` searches the words as typed, without correcting their spelling."""
+    tokens = _tokens(query)
+    if not (words := _stems(tokens)):
+        return Results([])
+    documents = _documents()
+    hits = _rank(documents, words, limit)
+    if hits or exact:
+        return Results(hits)
+    # Corrected before the plural is cut: "corss" is "cross", not "cors" (nearest "covers").
+    vocabulary = spelling.Vocabulary(_words(documents))
+    fixed = spelling.corrected(tokens, vocabulary, known=synonyms.known)
+    if fixed == tokens:
+        return Results([])
+    hits = _rank(documents, _stems(fixed), limit)
+    return Results(hits, " ".join(fixed) if hits else None)
+
+
+def _rank(documents: list[_Document], words: list[str], limit: int) -> list[Hit]:
+    patterns = [re.compile(term, re.IGNORECASE) for term in synonyms.terms(words)]
+    hits = []
+    for document in documents:
+        if score := _score(document.fields, document.weights, patterns):
+            text = _window(document.snippet_from, patterns) or document.fallback
+            hits.append(
+                Hit(document.kind, document.title, document.url, highlight(text, patterns), score)
+            )
     hits.sort(key=lambda hit: (-hit.score, hit.title))
     return hits[:limit]
 
 
-def _article_hits(patterns):
+def _documents() -> list[_Document]:
+    documents = []
     for article in Article.objects.filter(published=True).only(*ARTICLE_WEIGHTS, "slug"):
         fields = {name: getattr(article, name) for name in ARTICLE_WEIGHTS}
-        score = _score(fields, ARTICLE_WEIGHTS, patterns)
-        if score:
-            snippet = highlight(_window(article.body_text, patterns) or article.summary, patterns)
-            yield Hit("article", article.title, article.get_absolute_url(), snippet, score)
-
-
-def _glossary_hits(patterns):
+        url = article.get_absolute_url()
+        documents.append(
+            _Document(
+                "article",
+                article.title,
+                url,
+                fields,
+                ARTICLE_WEIGHTS,
+                article.body_text,
+                article.summary,
+            )
+        )
     for term in GlossaryTerm.objects.all():
         fields = {name: getattr(term, name) for name in GLOSSARY_WEIGHTS}
         fields["aliases"] = " | ".join(term.aliases)
-        score = _score(fields, GLOSSARY_WEIGHTS, patterns)
-        if score:
-            snippet = highlight(term.short, patterns)
-            yield Hit("glossary", term.term, term.get_absolute_url(), snippet, score)
+        url = term.get_absolute_url()
+        documents.append(
+            _Document("glossary", term.term, url, fields, GLOSSARY_WEIGHTS, "", term.short)
+        )
+    return documents
+
+
+def _words(documents: list[_Document]):
+    for document in documents:
+        for text in document.fields.values():
+            yield from re.findall(r"[a-z0-9]+", text.lower())
 
 
 def _score(fields: dict[str, str], weights: dict[str, int], patterns) -> int:

@@ -58,13 +58,27 @@ def counted_answers(request: HttpRequest) -> bool:
     return _wait(request, {"check-answers": settings.CHECK_STATS_RATE_LIMIT}) is None
 
 
-def _wait(request: HttpRequest, rates_by_group: dict[str, str]) -> int | None:
-    if not client_address(request):  # gunicorn on a unix socket passes none; nothing to count
+def counted_search(request: HttpRequest) -> bool:
+    """Whether this search or click on a result still goes into the search statistics: past
+    the limits the reader is served all the same, but neither one address nor a crowd of them
+    can fill the tables."""
+    if _wait(request, {"search-stats": settings.SEARCH_STATS_RATE_LIMIT}) is not None:
+        return False
+    total = {"search-stats-total": settings.SEARCH_STATS_TOTAL_RATE_LIMIT}
+    return _wait(request, total, key=_everyone) is None
+
+
+def _everyone(group: str, request: HttpRequest) -> str:
+    return "everyone"
+
+
+def _wait(request: HttpRequest, rates_by_group: dict[str, str], key="ip") -> int | None:
+    if key == "ip" and not client_address(request):  # gunicorn on a unix socket passes none
         return None
     waits = []
     for group, rate in rates_by_group.items():
         try:
-            usage = get_usage(request, group=group, key="ip", rate=rate, increment=True)
+            usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
         except RedisError:  # an unreachable counter is no reason to turn the reader away
             logger.exception("Could not count the %s rate limit", group)
             continue

@@ -17,7 +17,9 @@ ERROR_FRAGMENT = "includes/_request_failed.html"
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", f"Sitemap: {sitemap}"]
+    # Crawlers skip search too: its result links and beacon would count as readers.
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Disallow: /search/"]
+    lines.append(f"Sitemap: {sitemap}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
