@@ -6,6 +6,7 @@ replay them on, one step of `simulation.replay` at a time.
 - `trading`: how a fill adds to, reduces or flips a position (one-way mode).
 - `stepping`: choosing a path and advancing along it on the replay's Book.
 - `paths`, `scenarios`: the illustrative paths, custom paths and the guided scenarios.
+- `figures`: margin balance and each position's margin ratio, with show-the-math.
 - `data`: to and from the JSON the web session keeps.
 
 Every refusal is a MarginError whose field is the control's own keyword.
@@ -13,6 +14,7 @@ Every refusal is a MarginError whose field is the control's own keyword.
 
 from .controls import add_margin, remove_margin, set_leverage, switch_margin_mode
 from .data import from_data, to_data
+from .figures import explain_account, explain_position, margin_balance, margin_ratios
 from .orders import cancel_order, close, close_all, limit_order, market_order
 from .paths import PATHS, custom_path
 from .scenarios import SCENARIOS, Scenario
@@ -56,9 +58,13 @@ __all__ = [
     "close",
     "close_all",
     "custom_path",
+    "explain_account",
+    "explain_position",
     "fresh",
     "from_data",
     "limit_order",
+    "margin_balance",
+    "margin_ratios",
     "market_order",
     "remove_margin",
     "set_leverage",

@@ -160,6 +160,12 @@ class Practice:
         with localcontext(CONTEXT):
             return assemble(wallet=Decimal(self.account.wallet_balance), terms=[], marked=[])
 
+    @property
+    def margin_balance(self) -> Decimal:
+        """Wallet balance plus every position's unrealised PnL, at the current marks."""
+        result = self.evaluate()
+        return result.wallet_balance + result.unrealized_pnl
+
     def leverage_for(self, market: str) -> Decimal:
         return self.leverage.get(market, DEFAULT_LEVERAGE)
 
