@@ -4,15 +4,16 @@ and turns the engine's MarginError into an error on the field that caused it, in
 """
 
 import re
+from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
-from explainer.engine import MarginError, MarginMode, Side, get_market
+from explainer.engine import Derivation, MarginError, MarginMode, Side, get_market, size_in_base
 
 from . import inputs
-from .questions import Trade, size_for
+from .questions import Trade, size_for, size_math
 from .questions.comparison import compare
 from .questions.contagion import contagion
 from .questions.leverage import leverage_explorer
@@ -39,6 +40,7 @@ class CalculatorForm(forms.Form):
     def __init__(self, data, *, widget_id: str = "calc"):
         super().__init__(data, auto_id=f"{widget_id}-%s")
         self.outcome = None
+        self.conversions: list[Derivation] = []  # sizes given in USDC, for the math
         for name, field in self.fields.items():
             ids = [f"{self.auto_id % name}_error"]
             if field.help_text:
@@ -77,12 +79,21 @@ class CalculatorForm(forms.Form):
             name = FORM_NAMES.get(path or "", path)
         return name if name in self.fields else None
 
+    def base_size(self, data: dict, amount: Decimal | None, price: Decimal) -> Decimal | None:
+        """`amount` in the coin: as given, or, when the reader chose USDC, that notional at
+        `price` turned into the coin by the engine (and kept for the math)."""
+        if amount is None or data.get("size_in") != "usdc":
+            return amount
+        base = size_in_base(notional=amount, price=price)
+        self.conversions.append(size_math(notional=amount, price=price, size=base))
+        return base
+
     def trade(self, data: dict, prefix: str = "", **changes) -> Trade:
         mmr = data.get("mmr")
         values = {
             "market": get_market(data[f"{prefix}market"]),
             "side": Side(data[f"{prefix}side"]),
-            "size": data.get(f"{prefix}size"),
+            "size": self.base_size(data, data.get(f"{prefix}size"), data[f"{prefix}entry"]),
             "entry": data[f"{prefix}entry"],
             "leverage": data.get(f"{prefix}leverage"),
             "rate": None if mmr is None else mmr / 100,
@@ -127,7 +138,7 @@ class LiquidationPriceForm(CalculatorForm):
     market = inputs.market()
     side = inputs.side()
     mode = inputs.mode()
-    size = inputs.size()
+    size, size_in = inputs.sized()
     entry = inputs.price()
     leverage = inputs.leverage()
     wallet = inputs.usdc("Account balance", help_text="In cross mode all of it backs the trade.")
@@ -142,7 +153,7 @@ class LiquidationPriceForm(CalculatorForm):
     def layout(self) -> Layout:
         return Layout(
             inputs.row("market", "side", "mode"),
-            inputs.row("size", "entry", "leverage"),
+            inputs.row("size", "size_in", "entry", "leverage"),
             inputs.row("wallet", "margin"),
             inputs.Details("Advanced: maintenance margin", "mmr", form=self),
         )
@@ -156,7 +167,7 @@ class LiquidationPriceForm(CalculatorForm):
 class LeverageExplorerForm(CalculatorForm):
     market = inputs.market()
     side = inputs.side()
-    size = inputs.size()
+    size, size_in = inputs.sized()
     entry = inputs.price()
     leverage = inputs.leverage(help_text="The leverage to pick out on the chart and in the table.")
     wallet = inputs.usdc("Account balance", help_text="What backs the trade in cross mode.")
@@ -164,7 +175,7 @@ class LeverageExplorerForm(CalculatorForm):
 
     def layout(self) -> Layout:
         return Layout(
-            inputs.row("market", "side", "size"),
+            inputs.row("market", "side", "size", "size_in"),
             inputs.row("entry", "wallet", "leverage"),
             inputs.Details("Advanced: maintenance margin", "mmr", form=self),
         )
@@ -187,7 +198,9 @@ class MarginPnlRoeForm(CalculatorForm):
     market = inputs.market()
     side = inputs.side()
     mode = inputs.mode()
-    size = inputs.size(required=False, help_text="In the market's coin. Ignored when worked out.")
+    size, size_in = inputs.sized(
+        required=False, help_text="In the coin, or in USDC under Size in. Ignored when worked out."
+    )
     margin = inputs.usdc(
         "Margin", required=False, help_text="Initial margin. Ignored when worked out."
     )
@@ -204,7 +217,7 @@ class MarginPnlRoeForm(CalculatorForm):
     def layout(self) -> Layout:
         return Layout(
             inputs.row("solve", width="col-12"),
-            inputs.row("size", "margin", "leverage"),
+            inputs.row("size", "size_in", "margin", "leverage"),
             inputs.row("market", "side", "mode"),
             inputs.row("entry", "price", "wallet"),
         )

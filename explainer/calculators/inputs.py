@@ -37,13 +37,13 @@ class NumberField(forms.DecimalField):
     ):
         """`low` None means "more than 0"; `noun` names the value in error messages."""
         noun = noun or label.lower()
-        shown = unit.replace("%", "%%")  # Django %-formats these messages
+        shown = f" {unit}".replace("%", "%%").rstrip()  # Django %-formats these messages
         most = f"{high:,f}".rstrip("0").rstrip(".") if high < 1e6 else f"{high:,.0f}"
         messages = {
             "required": f"Enter the {noun}.",
             "invalid": f"Enter the {noun} as a number, like 500 or 0.02.",
-            "max_value": f"The {noun} can be at most {most} {shown}.".replace(" ×", "×"),
-            "min_value": f"The {noun} must be at least {low} {shown}.".replace(" ×", "×"),
+            "max_value": f"The {noun} can be at most {most}{shown}.".replace(" ×", "×"),
+            "min_value": f"The {noun} must be at least {low}{shown}.".replace(" ×", "×"),
             "max_decimal_places": f"Use at most {MAX_PLACES} decimal places for the {noun}.",
         }
         validators = [_above_zero(noun)] if low is None else []
@@ -87,6 +87,23 @@ def price(label: str = "Entry price", **kw) -> NumberField:
 def size(**kw) -> NumberField:
     kw.setdefault("help_text", "In the market's coin: BTC, ETH or SOL.")
     return NumberField("Position size", "coins", high=MAX_SIZE, low=MIN_SIZE, **kw)
+
+
+SIZE_IN = {"base": "The coin (BTC, ETH, …)", "usdc": "USDC (notional)"}
+
+
+def sized(label: str = "Position size", **kw) -> tuple[NumberField, forms.ChoiceField]:
+    """A size and the unit it is given in: the coin, or USDC of notional at the entry price,
+    which the form divides by that price (CalculatorForm.base_size)."""
+    kw.setdefault("help_text", "In the coin, or in USDC when you choose USDC under Size in.")
+    amount = NumberField(label, "", high=MAX_SIZE, low=MIN_SIZE, noun=label.lower(), **kw)
+    unit = forms.ChoiceField(
+        label="Size in",
+        choices=list(SIZE_IN.items()),
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        error_messages={"invalid_choice": "Choose the coin or USDC."},
+    )
+    return amount, unit
 
 
 def _maximums() -> str:

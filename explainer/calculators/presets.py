@@ -32,10 +32,11 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "mmr": "",
     },
     # Empty margin follows the initial margin, so size and leverage move the liquidation price.
-    "liquidation-price": {**SEED, "mode": "isolated", "margin": "", "mmr": ""},
-    "leverage-explorer": {**SEED, "mmr": ""},
+    "liquidation-price": {**SEED, "size_in": "base", "mode": "isolated", "margin": "", "mmr": ""},
+    "leverage-explorer": {**SEED, "size_in": "base", "mmr": ""},
     "margin-pnl-roe": {
         **SEED,
+        "size_in": "base",
         "solve": "margin",
         "mode": "isolated",
         "margin": MARGIN,

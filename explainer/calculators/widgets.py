@@ -123,7 +123,11 @@ class Widget:
         if not self.valid:
             return None
         with localcontext(prec=DISPLAY_PRECISION):
-            return self.calculator.present(self.outcome)
+            presentation = self.calculator.present(self.outcome)
+            if not self.form.conversions:
+                return presentation
+            sizes = tables.math_group("Sizes given in USDC", tuple(self.form.conversions))
+        return replace(presentation, math=(sizes, *presentation.math))
 
     @property
     def figure_id(self) -> str:

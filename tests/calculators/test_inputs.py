@@ -42,7 +42,7 @@ def test_a_size_below_the_smallest_lot_is_refused_on_its_field(client):
     query |= {"entry": "60000", "leverage": "10", "wallet": "1000"}
     response = client.get("/calculators/liquidation-price/", query)
 
-    assert "at least 0.001 coins" in _errors_on(response, "size")
+    assert "must be at least 0.001." in _errors_on(response, "size")
 
 
 @pytest.mark.parametrize("digits", ["٣٠٠", "３００", "𝟑𝟎𝟎"])

@@ -102,3 +102,15 @@ def distance_math(position: PositionResult) -> Derivation:
         substituted=f"distance = {position.side.sign} × ({mark} − {shown}) / {mark}",
         value=liquidation_distance(position),
     )
+
+
+def size_math(*, notional: Decimal, price: Decimal, size: Decimal) -> Derivation:
+    return Derivation(
+        name="size_in_base",
+        label="Size in the coin",
+        words="a size given in USDC is a notional at its price; divided by that price it is "
+        "the size in the coin, which every figure below uses",
+        formula="q = N / E",
+        substituted=f"q = {operand(notional)} / {operand(price)}",
+        value=size,
+    )
