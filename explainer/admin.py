@@ -36,10 +36,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["article", "helpful", "comment", "created"]
-    list_filter = ["helpful", "article"]
+    list_display = ["article", "helpful", "reason", "comment", "created"]
+    list_filter = ["helpful", "reason", "article", "created"]
     search_fields = ["comment"]
-    readonly_fields = ["article", "visitor", "helpful", "comment", "created"]
+    readonly_fields = ["article", "visitor", "helpful", "reason", "comment", "created"]
 
 
 admin.site.register(Category)

@@ -1,5 +1,7 @@
 from django import forms
 
+from .models import Feedback
+
 
 class FeedbackForm(forms.Form):
     helpful = forms.ChoiceField(
@@ -16,3 +18,24 @@ class FeedbackForm(forms.Form):
 
     def clean_helpful(self) -> bool:
         return self.cleaned_data["helpful"] == "yes"
+
+
+class ReasonForm(forms.Form):
+    """Asked after a "No": what was wrong, and anything the reader wants to add."""
+
+    reason = forms.ChoiceField(
+        choices=Feedback.Reason.choices,
+        widget=forms.RadioSelect,
+        label="What was wrong with it?",
+        error_messages={
+            "required": "Choose what was wrong.",
+            "invalid_choice": "Choose one of the reasons listed.",
+        },
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=2000,
+        strip=True,
+        label="Anything to add? (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

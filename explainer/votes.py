@@ -50,6 +50,20 @@ def record_vote(visitor: str, article: Article, *, helpful: bool, comment: str) 
         raise VoteNotSaved from error
 
 
+def explain_vote(vote: Feedback, *, reason: str, comment: str) -> Feedback:
+    """Adds why a "No" did not help, once: the comment replaces the one given with the vote
+    (the form starts from it). AlreadyVoted if the vote was a "Yes" or is explained already."""
+    unexplained = Feedback.objects.filter(pk=vote.pk, helpful=False, reason="")
+    try:
+        if not unexplained.update(reason=reason, comment=comment):
+            raise AlreadyVoted
+    except OperationalError as error:
+        logger.warning("A reason on %s was not saved: %s", vote.article_id, error)
+        raise VoteNotSaved from error
+    vote.reason, vote.comment = reason, comment
+    return vote
+
+
 def new_visitor_id() -> str:
     return secrets.token_hex(16)
 

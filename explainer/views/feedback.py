@@ -1,17 +1,18 @@
 """The reader's own part of an article page: the "Was this helpful?" form with its CSRF token,
 or the answer they gave. GET serves it (a fragment for htmx, a small page without
-JavaScript); POST records a vote. Every answer is private: it belongs to one reader."""
+JavaScript); POST records a vote. A "No" is then asked why (`reason`), once. Every answer is
+private: it belongs to one reader."""
 
 import math
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from explainer import throttle, votes
-from explainer.forms import FeedbackForm
+from explainer.forms import FeedbackForm, ReasonForm
 from explainer.models import Article, Feedback
 from explainer.serving import private
 
@@ -50,6 +51,34 @@ def _submit(request: HttpRequest, article: Article) -> HttpResponse:
     return response
 
 
+@require_POST
+@vary_on_headers("HX-Request")
+def reason(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article, slug=slug, published=True)
+    form = ReasonForm(request.POST)
+    outcome = _explain(request, article, form)
+    if outcome.status == 200 and not request.htmx:
+        return private(redirect("feedback", slug=article.slug))
+    response = _render(request, article, FeedbackForm(), outcome, reason_form=form)
+    if outcome.retry_after is not None:
+        response["Retry-After"] = str(outcome.retry_after)
+    return private(response)
+
+
+def _explain(request: HttpRequest, article: Article, form: ReasonForm) -> _Outcome:
+    vote = votes.existing_vote(request, article.pk)
+    if vote is None:  # no cookie, or a vote not made here: offer the first question again
+        return _Outcome(409)
+    if not form.is_valid():
+        return _Outcome(422, vote)
+    try:
+        return _Outcome(200, votes.explain_vote(vote, **form.cleaned_data))
+    except votes.AlreadyVoted:
+        return _Outcome(409, votes.existing_vote(request, article.pk))
+    except votes.VoteNotSaved:
+        return _Outcome(503, vote, retry_after=NOT_SAVED_RETRY_AFTER)
+
+
 def _vote(request: HttpRequest, article: Article, form: FeedbackForm, visitor: str) -> _Outcome:
     if (wait := throttle.vote_wait(request, article.slug)) is not None:
         return _Outcome(429, retry_after=wait)
@@ -64,12 +93,20 @@ def _vote(request: HttpRequest, article: Article, form: FeedbackForm, visitor: s
 
 
 def _render(
-    request: HttpRequest, article: Article, form: FeedbackForm, outcome: _Outcome
+    request: HttpRequest,
+    article: Article,
+    form: FeedbackForm,
+    outcome: _Outcome,
+    reason_form: ReasonForm | None = None,
 ) -> HttpResponse:
+    vote = outcome.vote
+    if vote and not vote.helpful and not vote.reason and reason_form is None:
+        reason_form = ReasonForm(initial={"comment": vote.comment})
     context = {
         "article": article,
         "feedback_form": form,
-        "vote": outcome.vote,
+        "reason_form": reason_form if vote and not vote.reason else None,
+        "vote": vote,
         "already_voted": outcome.status == 409,
         "not_saved": outcome.status == 503,
         "throttled_minutes": math.ceil(outcome.retry_after / 60) if outcome.status == 429 else 0,
