@@ -170,6 +170,10 @@ def figure(name: str, field: str) -> str:
             return btc_crossing_figures()[field]
         if name == "seed_contagion":
             return contagion_figures()[field]
+        from . import topic_examples  # it builds on this module's seed trade
+
+        if name in topic_examples.FIGURES:
+            return topic_examples.FIGURES[name]()[field]
         return figures(name)[field]
     except KeyError:
         raise KeyError(f"no worked-example figure {name}.{field}") from None

@@ -52,15 +52,16 @@ def _judge_number(question: Question, answer: Decimal, guess: Decimal) -> Verdic
         relative = difference / answer
     correct = abs(relative) <= question.tolerance
     headline = "Right." if correct else "Not quite."
-    return Verdict(correct, bucket_for(relative), headline, _how_far(guess, difference, relative))
+    words = _how_far(guess, difference, relative, question.unit)
+    return Verdict(correct, bucket_for(relative), headline, words)
 
 
-def _how_far(guess: Decimal, difference: Decimal, relative: Decimal) -> str:
-    said = f"Your guess was {amount(guess)} USDC"
+def _how_far(guess: Decimal, difference: Decimal, relative: Decimal, unit: str) -> str:
+    said = f"Your guess was {amount(guess)} {unit}"
     if amount(difference) in ("0.00", "-0.00"):
         return f"{said}: the answer, to the cent."
     side = "too high" if difference > 0 else "too low"
-    return f"{said}, {amount(abs(difference))} USDC ({percent(abs(relative))}) {side}."
+    return f"{said}, {amount(abs(difference))} {unit} ({percent(abs(relative))}) {side}."
 
 
 def bucket_for(relative: Decimal) -> str:

@@ -122,7 +122,7 @@ def max_loss(rng: random.Random) -> Question:
             f"An isolated position can lose its margin and nothing more: size × entry price ÷ "
             f"leverage = {usdc(result.margin)}. Even if the price jumps past the bankruptcy "
             f"price, {price(result.bankruptcy_price, trade.market)}, the insurance fund covers "
-            f"the rest; the other {usdc(whole.cross_wallet_balance)} in your account is not "
-            "touched."
+            "the rest as far as its balance goes, and auto-deleveraging what it cannot; the "
+            f"other {usdc(whole.cross_wallet_balance)} in your account is not touched."
         ),
     )

@@ -30,7 +30,7 @@ def insurance_fund(rng: random.Random) -> Question:
     covered = -event.insurance_fund
     right = (
         f"You lose your margin of {usdc(event.loss)}; the insurance fund covers the "
-        f"{usdc(covered)}."
+        f"{usdc(covered)} while its balance lasts."
     )
     wrong = [
         f"You lose {usdc(event.loss)} and owe the exchange the other {usdc(covered)}.",

@@ -5,8 +5,12 @@ from . import (
     add_margin,
     bankruptcy,
     eth_survives,
+    fund_runs_out,
     funding_week,
     isolated_liquidation,
+    leftover_margin,
+    mark_wick,
+    partial_cut,
     which_mode,
 )
 
@@ -19,5 +23,9 @@ QUESTIONS: dict[str, Question] = {
         funding_week,
         bankruptcy,
         add_margin,
+        mark_wick,
+        leftover_margin,
+        fund_runs_out,
+        partial_cut,
     )
 }
