@@ -38,6 +38,14 @@ class LargestPosition:
     notional: Decimal  # at the entry price
     size: Decimal
     tier: Tier | None  # the tier whose cap binds, or None when the balance does
+    by_balance: Decimal = ZERO  # B·L / (1 + L·f): the notional the balance alone allows
+    initial_margin: Decimal = ZERO  # notional / L
+    opening_fee: Decimal = ZERO  # notional · f
+
+    @property
+    def cost(self) -> Decimal:
+        """What opening it takes from the balance: the initial margin and the fee."""
+        return self.initial_margin + self.opening_fee
 
 
 @in_context
@@ -94,7 +102,9 @@ def largest_position(
     size = (notional / entry / lot).to_integral_value(ROUND_FLOOR) * lot
     if binding is not None and size * entry >= binding.cap:
         size -= lot
-    return LargestPosition(size * entry, size, binding)
+    notional = size * entry
+    margin, fee = notional / leverage, notional * fee_rate
+    return LargestPosition(notional, size, binding, by_balance, margin, fee)
 
 
 @in_context

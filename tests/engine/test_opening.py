@@ -107,6 +107,8 @@ def test_the_taker_fee_of_opening_comes_out_of_the_same_balance():
         taker_fee_rate=D("0.0005"),
     )
     assert (found.size, found.notional, found.tier) == (D("0.099"), D("4950"), None)
+    assert round(found.by_balance, 2) == D("4975.12")
+    assert (found.initial_margin, found.opening_fee, found.cost) == (495, D("2.475"), D("497.475"))
 
 
 @pytest.mark.parametrize("fee", ["0", "0.0002", "0.0005", "0.01"])
