@@ -1,0 +1,65 @@
+"""7. Target price: the exit in a sentence, its figures, and a ladder of common ROE targets."""
+
+from explainer.formatting import usdc
+
+from ..display import leverage, price, signed_percent, signed_usdc
+from ..questions.target import TargetOutcome
+from ..tables import ILLUSTRATIVE, Presentation, Row, Table, _trade_words, math_group
+
+
+def target(outcome: TargetOutcome) -> Presentation:
+    found, market = outcome.target, outcome.trade.market
+    figures = Table(
+        caption="Your target",
+        head=("Figure", "Value"),
+        rows=(
+            Row("Exit price", (price(found.exit_price, market),), current=True),
+            Row("Move from the entry price", (signed_percent(found.move),)),
+            Row("PnL after fees" if outcome.with_fees else "PnL", (signed_usdc(found.pnl),)),
+            Row("ROE", (signed_percent(found.roe),)),
+            Row("Initial margin", (usdc(found.initial_margin),)),
+            Row(f"Opening fee ({outcome.opening})", (usdc(found.opening_fee),)),
+            Row(f"Closing fee ({outcome.closing})", (usdc(found.closing_fee),)),
+            Row("Isolated liquidation price", (price(outcome.liquidation_price, market),)),
+        ),
+        note=ILLUSTRATIVE if outcome.with_fees else "",
+    )
+    ladder = Table(
+        caption="Exit prices for common ROE targets",
+        head=("ROE", "Exit price", "Move", "PnL"),
+        rows=tuple(
+            Row(
+                signed_percent(step.roe),
+                (price(step.exit_price, market), signed_percent(step.move), signed_usdc(step.pnl)),
+                current=step is found,
+            )
+            for step in outcome.ladder
+        ),
+        note="The highlighted row is your target. Targets no price reaches are left out.",
+    )
+    return Presentation(_lede(outcome), (figures, ladder), (math_group("", outcome.derivations),))
+
+
+def _lede(outcome: TargetOutcome) -> str:
+    found, trade = outcome.target, outcome.trade
+    market = trade.market
+    aim = f"{signed_usdc(found.pnl)} (an ROE of {signed_percent(found.roe)})"
+    if outcome.by == "roe":
+        aim = f"an ROE of {signed_percent(found.roe)} ({signed_usdc(found.pnl)})"
+    lede = (
+        f"For {aim} on this {_trade_words(market, trade.side, trade.size)} at "
+        f"{leverage(trade.leverage)}, close at {price(found.exit_price, market)}, "
+        f"{signed_percent(found.move)} from the entry price"
+    )
+    if outcome.with_fees:
+        lede += (
+            f", after {usdc(found.opening_fee)} in fees to open and "
+            f"{usdc(found.closing_fee)} to close"
+        )
+    lede += "."
+    if outcome.liquidated_first:
+        lede += (
+            " That exit is never reached by an isolated position holding only its initial "
+            f"margin: it is liquidated first, at {price(outcome.liquidation_price, market)}."
+        )
+    return lede
