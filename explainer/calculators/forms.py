@@ -11,14 +11,17 @@ from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
 from explainer.engine import Derivation, MarginError, MarginMode, Side, get_market, size_in_base
+from explainer.engine.validation import MAX_FUNDING_RATE
 
 from . import inputs
 from .questions import Trade, size_for, size_math
 from .questions.comparison import compare
 from .questions.contagion import contagion
+from .questions.drift import MAX_DAYS, drift
 from .questions.leverage import leverage_explorer
 from .questions.liquidation import liquidation
 from .questions.pnl import SOLVE_FOR, pnl, solve_trade
+from .questions.target import FEES, target
 
 # The engine names inputs by its own words ("positions[0].entry_price"); the forms use short
 # query-string names so a permalink stays readable.
@@ -297,3 +300,124 @@ class CrossContagionForm(CalculatorForm):
 def _position_row(prefix: str):
     names = (f"{prefix}{name}" for name in ("market", "side", "size", "entry", "leverage"))
     return inputs.row(*names, width="col-sm-6 col-lg")  # five to a row on a wide screen
+
+
+MAX_FUNDING_PERCENT = (MAX_FUNDING_RATE * 100).normalize()  # 5, as the engine caps it
+MAX_TARGET_ROE = Decimal(1_000_000)  # in %: any real target, and the engine says if none fits
+
+
+def _fee_choice(label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=list(FEES.items()),
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        help_text="The market's fee rate for that kind of order, on the notional traded.",
+        error_messages={"invalid_choice": "Choose no fee, maker or taker."},
+    )
+
+
+class FundingDriftForm(CalculatorForm):
+    market = inputs.market()
+    side = inputs.side()
+    mode = inputs.mode()
+    size = inputs.size()
+    entry = inputs.price(help_text="The mark stays here: only funding moves.")
+    leverage = inputs.leverage()
+    wallet = inputs.usdc("Account balance", help_text="In cross mode funding is paid from it.")
+    rate = inputs.NumberField(
+        "Funding rate",
+        "%",
+        high=MAX_FUNDING_PERCENT,
+        low=-MAX_FUNDING_PERCENT,
+        help_text="Per funding time, every 8 hours. Positive: longs pay shorts. 0.01 % is "
+        "the usual rate of a calm market.",
+    )
+    days = forms.IntegerField(
+        label="Days held",
+        min_value=1,
+        max_value=MAX_DAYS,
+        help_text=f"From 1 to {MAX_DAYS}.",
+        error_messages={
+            "required": "Enter the number of days.",
+            "invalid": "Enter the days as a whole number, like 30.",
+            "min_value": "Hold the position for at least 1 day.",
+            "max_value": f"The calculator follows at most {MAX_DAYS} days (a year).",
+        },
+    )
+
+    def layout(self) -> Layout:
+        return Layout(
+            inputs.row("market", "side", "mode"),
+            inputs.row("size", "entry", "leverage", "wallet"),
+            inputs.row("rate", "days"),
+        )
+
+    def compute(self, data: dict):
+        return drift(
+            trade=self.trade(data),
+            mode=MarginMode(data["mode"]),
+            wallet=data["wallet"],
+            rate=data["rate"] / 100,
+            days=data["days"],
+        )
+
+
+class TargetPriceForm(CalculatorForm):
+    market = inputs.market()
+    side = inputs.side()
+    size = inputs.size()
+    entry = inputs.price()
+    leverage = inputs.leverage()
+    by = forms.ChoiceField(
+        label="Aim for",
+        choices=[("roe", "An ROE"), ("pnl", "A PnL in USDC")],
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        error_messages={"invalid_choice": "Choose an ROE or a PnL."},
+    )
+    roe = inputs.NumberField(
+        "Target ROE",
+        "%",
+        high=MAX_TARGET_ROE,
+        low=-MAX_TARGET_ROE,
+        required=False,
+        help_text="The return on the initial margin; below 0 for a stop loss.",
+    )
+    pnl = inputs.NumberField(
+        "Target PnL",
+        "USDC",
+        high=inputs.MAX_USDC,
+        low=-inputs.MAX_USDC,
+        required=False,
+        help_text="After fees, if you include them; below 0 for a stop loss.",
+    )
+    opening = _fee_choice("Opening order")
+    closing = _fee_choice("Closing order")
+
+    def __init__(self, data, *, widget_id: str = "calc"):
+        super().__init__(data, widget_id=widget_id)
+        for name in ("roe", "pnl"):  # the one aimed for is needed
+            self.fields[name].optional_hint = False
+
+    def layout(self) -> Layout:
+        return Layout(
+            inputs.row("market", "side", "size"),
+            inputs.row("entry", "leverage"),
+            inputs.row("by", "roe", "pnl"),
+            inputs.row("opening", "closing", width="col-sm-6"),
+        )
+
+    def clean(self) -> dict:
+        by = self.data.get("by")
+        if by in ("roe", "pnl") and self.data.get(by, "") == "":
+            self.add_error(by, f"Enter the target {by.upper() if by == 'roe' else 'PnL'}.")
+        return super().clean()
+
+    def compute(self, data: dict):
+        by = data["by"]
+        return target(
+            trade=self.trade(data),
+            by=by,
+            goal=data["roe"] / 100 if by == "roe" else data["pnl"],
+            opening=data["opening"],
+            closing=data["closing"],
+        )

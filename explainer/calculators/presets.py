@@ -49,6 +49,17 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "price": "45000",
         "b_price": "",  # empty: the second market stays at its entry (older permalinks)
     },
+    # The market's default funding, 0.01 % every 8 hours, for a month.
+    "funding-drift": {**SEED, "mode": "isolated", "rate": "0.01", "days": "30"},
+    # A 50 % return on the seed trade's 100 USDC of margin, before fees.
+    "target-price": {
+        **{key: SEED[key] for key in ("market", "side", "size", "entry", "leverage")},
+        "by": "roe",
+        "roe": "50",
+        "pnl": "50",
+        "opening": "none",
+        "closing": "none",
+    },
 }
 # Named presets an article can ask for ([[calculator name preset=x]]), and their link labels.
 PRESETS = {

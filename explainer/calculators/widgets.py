@@ -19,9 +19,13 @@ from explainer.content.render import Segment
 from . import charts, forms, presets, tables
 from .charts.comparison import comparison
 from .charts.contagion import contagion
+from .charts.drift import drift
 from .charts.leverage import leverage
 from .charts.liquidation import liquidation
 from .charts.pnl import pnl
+from .charts.target import target
+from .presentations.drift import drift as present_drift
+from .presentations.target import target as present_target
 
 WIDGET_ID = re.compile(r"calc(?:-\d{1,3})?")
 # Rounding a price of 10^30 USDC to cents needs 33 digits; the default context has 28.
@@ -88,6 +92,22 @@ CALCULATORS = {
             forms.CrossContagionForm,
             contagion,
             tables.contagion,
+        ),
+        Calculator(
+            "funding-drift",
+            "Funding drift",
+            "A position held for days at a steady price: funding alone moves where it liquidates.",
+            forms.FundingDriftForm,
+            drift,
+            present_drift,
+        ),
+        Calculator(
+            "target-price",
+            "Target price",
+            "The exit price for the ROE or the profit you aim at, with or without fees.",
+            forms.TargetPriceForm,
+            target,
+            present_target,
         ),
     )
 }
