@@ -91,6 +91,8 @@ REFUSED = {
     "leverage-explorer": ("#calc-leverage", "200"),
     "margin-pnl-roe": ("#calc-size", ""),
     "cross-contagion": ("#calc-wallet", "-1"),
+    "funding-drift": ("#calc-days", "0"),
+    "target-price": ("#calc-roe", ""),
 }
 
 
@@ -122,6 +124,8 @@ CASES = {
     "leverage-explorer": ("#calc-leverage", "20", "needs 50.00 USDC of initial margin"),
     "margin-pnl-roe": ("#calc-price", "60000", "+200.00 USDC"),
     "cross-contagion": ("#calc-price", "40000", "to 2,420.10 USDC"),
+    "funding-drift": ("#calc-rate", "0.05", "Over 30 days that is 45.00 USDC from its margin"),
+    "target-price": ("#calc-roe", "100", "close at 55,000.00 USDC"),
 }
 
 
