@@ -172,6 +172,8 @@ def _practice(data: object) -> Practice:
     if step and (path is None or step > len(path.steps)):
         raise ValueError("step")
     account = Account(wallet_balance=_dec(data["wallet"]), positions=positions)
+    if account.wallet_balance < 0 or len(data["ledger"]) != len(_LEDGER):
+        raise ValueError("wallet or ledger")
     if positions:
         try:
             evaluate(account)

@@ -12,7 +12,7 @@ on the markets' ticks. What each is built to show, with the scenarios' accounts:
   move its liquidation price.
 - markets-pull-apart: BTC falls and ETH rises 1 % a step each; a cross BTC long with a cross
   ETH short loses on both and the cross account is liquidated as one.
-- gap-past-bankruptcy: BTC gaps from 59,700 to 50,000 in one step, past a 10× long's
+- gap-past-bankruptcy: BTC gaps from 59,700 to 48,000 in one step, past a 10× long's
   bankruptcy price; the small insurance fund covers part of the gap and the rest is
   auto-deleveraged. The gap step names BTC-PERP for auto-deleveraging, so a reader's
   profitable BTC short is closed there too.
@@ -119,7 +119,7 @@ def _markets_pull_apart() -> PracticePath:
 
 def _gap_past_bankruptcy() -> PracticePath:
     before = _walk("BTC-PERP", [Decimal(1)] + [Decimal("0.9995")] * 9)
-    after = [_on_tick("BTC-PERP", Decimal(50000) * _wobble(k)) for k in range(20)]
+    after = [_on_tick("BTC-PERP", Decimal(48000) * _wobble(k)) for k in range(20)]
     steps = list(_steps(("BTC-PERP", before + after)))
     gap = len(before)
     steps[gap] = PathStep(prices=steps[gap].prices, deleverage=("BTC-PERP",))

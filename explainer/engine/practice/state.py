@@ -164,7 +164,8 @@ class Practice:
     def margin_balance(self) -> Decimal:
         """Wallet balance plus every position's unrealised PnL, at the current marks."""
         result = self.evaluate()
-        return result.wallet_balance + result.unrealized_pnl
+        with localcontext(CONTEXT):
+            return result.wallet_balance + result.unrealized_pnl
 
     def leverage_for(self, market: str) -> Decimal:
         return self.leverage.get(market, DEFAULT_LEVERAGE)
