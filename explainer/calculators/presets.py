@@ -49,6 +49,11 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "price": "45000",
         "b_price": "",  # empty: the second market stays at its entry (older permalinks)
     },
+    # The seed balance and leverage with the markets' 0.05 % taker fee.
+    "max-open-size": {
+        **{key: SEED[key] for key in ("market", "side", "entry", "leverage", "wallet")},
+        "fee": "0.05",
+    },
     # The market's default funding, 0.01 % every 8 hours, for a month.
     "funding-drift": {**SEED, "mode": "isolated", "rate": "0.01", "days": "30"},
     # A 50 % return on the seed trade's 100 USDC of margin, before fees.

@@ -16,15 +16,17 @@ from django.urls import reverse
 
 from explainer.content.render import Segment
 
-from . import charts, forms, presets, tables
+from . import charts, forms, presets, sizing_forms, tables
 from .charts.comparison import comparison
 from .charts.contagion import contagion
 from .charts.drift import drift
 from .charts.leverage import leverage
 from .charts.liquidation import liquidation
+from .charts.max_size import max_size
 from .charts.pnl import pnl
 from .charts.target import target
 from .presentations.drift import drift as present_drift
+from .presentations.max_size import max_size as present_max_size
 from .presentations.target import target as present_target
 
 WIDGET_ID = re.compile(r"calc(?:-\d{1,3})?")
@@ -92,6 +94,15 @@ CALCULATORS = {
             forms.CrossContagionForm,
             contagion,
             tables.contagion,
+        ),
+        Calculator(
+            "max-open-size",
+            "Maximum open size",
+            "The largest position a balance opens at a leverage, fee included, in the coin and "
+            "in USDC.",
+            sizing_forms.MaxOpenSizeForm,
+            max_size,
+            present_max_size,
         ),
         Calculator(
             "funding-drift",
