@@ -2,7 +2,7 @@
 the search page stays the same bytes for every reader."""
 
 import pytest
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from explainer.models import ResultClick, SearchStat
 
@@ -24,6 +24,14 @@ def test_the_results_carry_a_beacon_with_and_without_javascript(client):
     response = client.get("/search/", {"q": "leverage"})
     assertContains(response, 'hx-get="/search/seen/?q=leverage" hx-trigger="load delay:1s"')
     assertContains(response, '<noscript><img class="search-beacon" src="/search/seen/?q=leverage"')
+
+
+def test_the_htmx_fragment_has_no_noscript_image(client):
+    """htmx parses fragments with scripting off: an image in <noscript> would load, and count
+    the search a second time."""
+    response = client.get("/search/", {"q": "leverage"}, headers={"HX-Request": "true"})
+    assertContains(response, 'hx-get="/search/seen/?q=leverage"')
+    assertNotContains(response, "<noscript>")
 
 
 def test_the_beacon_counts_the_normalised_query_and_what_it_found(client):
