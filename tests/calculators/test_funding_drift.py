@@ -18,7 +18,7 @@ def test_it_walks_the_isolated_liquidation_price_towards_the_mark(fetch):
     assert "Over 30 days that is 9.00 USDC from its margin" in text
     # (1,000 − 100) / 0.0199 at the start, (1,000 − 91) / 0.0199 after 90 payments.
     assert "from 45,226.13 USDC to 45,678.39 USDC, closer to the mark" in text
-    assert '<th scope="row">30</th>' in text  # a row per day
+    assert '<th scope="row">Day 30</th>' in text  # a row per day
 
 
 def test_a_short_receives_and_its_liquidation_price_moves_away(fetch):
@@ -44,7 +44,7 @@ def test_funding_alone_can_liquidate(fetch):
 def test_a_long_stretch_shows_every_few_days(fetch):
     text = fetch(SLUG, htmx=True, side="short", days="365").text  # receives: never liquidated
     assert "One row every 13 days, and the last day." in text
-    assert '<th scope="row">364</th>' in text and '<th scope="row">365</th>' in text
+    assert '<th scope="row">Day 364</th>' in text and '<th scope="row">Day 365</th>' in text
 
 
 def test_the_math_shows_the_payment_and_the_margin_after(fetch):

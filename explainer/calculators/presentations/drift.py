@@ -25,7 +25,7 @@ def drift(outcome: DriftOutcome) -> Presentation:
     )
     days = Table(
         caption="Day by day",
-        head=("Day", "Paid that day", "Paid so far", backing, "Liquidation price", "Distance"),
+        head=("Day", "Funding paid so far", backing, "Liquidation price", "Distance"),
         rows=tuple(_day_row(outcome, day) for day in _shown(outcome.table)),
         wide=True,
         note=_days_note(outcome),
@@ -82,14 +82,8 @@ def _distance(day: DriftDay) -> str:
 
 
 def _day_row(outcome: DriftOutcome, day: DriftDay) -> Row:
-    cells = (
-        usdc(day.paid),
-        usdc(day.funding_paid),
-        usdc(day.backing),
-        _price(outcome, day),
-        _distance(day),
-    )
-    return Row(str(day.day), cells, current=day.position.liquidated)
+    cells = (usdc(day.funding_paid), usdc(day.backing), _price(outcome, day), _distance(day))
+    return Row(f"Day {day.day}", cells, current=day.position.liquidated)
 
 
 def _shown(days: tuple[DriftDay, ...]) -> tuple[DriftDay, ...]:

@@ -29,8 +29,7 @@ MAX_DAYS = 365  # a year of 8-hour funding is the most the engine follows
 @dataclass(frozen=True)
 class DriftDay:
     day: int
-    paid: Decimal  # funding paid during this day (negative: received)
-    funding_paid: Decimal  # since the start
+    funding_paid: Decimal  # since the start (negative: received)
     backing: Decimal  # the isolated margin, or the wallet in cross
     position: PositionResult
 
@@ -98,34 +97,27 @@ def _position_after(trade: Trade, mode: MarginMode, point: DriftPoint):
 def _days(points: tuple[DriftPoint, ...]) -> tuple[DriftDay, ...]:
     """The last point of each day (and the point of a liquidation, which ends the table)."""
     by_day = {day_of(point): point for point in points}
-    days, before = [], Decimal(0)
-    for day, point in sorted(by_day.items()):
-        paid = point.funding_paid[0]
-        figures = point.state.positions[0]
-        backing = figures.margin if figures.margin_mode is ISOLATED else point.wallet_balance
-        days.append(DriftDay(day, paid - before, paid, backing, figures))
-        before = paid
-    return tuple(days)
+    return tuple(
+        DriftDay(day, point.funding_paid[0], _backing(point), point.state.positions[0])
+        for day, point in sorted(by_day.items())
+    )
+
+
+def _backing(point: DriftPoint) -> Decimal:
+    figures = point.state.positions[0]
+    return figures.margin if figures.margin_mode is ISOLATED else point.wallet_balance
 
 
 def _backing_math(mode: MarginMode, start: DriftPoint, end: DriftPoint) -> Derivation:
     """What funding has left behind the position: its margin, or the whole wallet in cross."""
-    paid = operand(end.funding_paid[0])
-    if mode is ISOLATED:
-        before, after = start.state.positions[0].margin, end.state.positions[0].margin
-        words, formula = "the margin less the funding it has paid", "margin = margin₀ − funding"
-        name = "margin"
-    else:
-        before, after = start.wallet_balance, end.wallet_balance
-        words, formula = "the balance less the funding paid", "wallet = wallet₀ − funding"
-        name = "wallet_balance"
+    word = "margin" if mode is ISOLATED else "wallet"
     return Derivation(
-        name=name,
+        name="margin" if mode is ISOLATED else "wallet_balance",
         label="Margin after funding" if mode is ISOLATED else "Balance after funding",
-        words=words + " (received funding counts as a negative payment)",
-        formula=formula,
-        substituted=f"{name.split('_')[0]} = {operand(before)} − {paid}",
-        value=after,
+        words=f"the {word} less the funding paid (received funding counts as a negative payment)",
+        formula=f"{word} = {word}₀ − funding",
+        substituted=f"{word} = {operand(_backing(start))} − {operand(end.funding_paid[0])}",
+        value=_backing(end),
     )
 
 
