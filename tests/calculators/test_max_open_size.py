@@ -31,7 +31,8 @@ def test_a_tier_cap_limits_a_large_balance_and_is_marked(fetch):
 
 def test_the_chart_draws_the_frontier_the_tier_staircase_and_the_chosen_leverage(fetch):
     response = fetch(SLUG, htmx=True)
-    figure = json.loads(re.search(r'type="application/json">(.*?)</script>', response.text).group(1))
+    data = re.search(r'type="application/json">(.*?)</script>', response.text).group(1)
+    figure = json.loads(data)
     frontier, caps, chosen = figure["data"]
     assert frontier["x"][:3] == [1, 2, 3] and frontier["x"][-1] == 125
     assert frontier["y"][9] == 4950  # at 10×
