@@ -311,8 +311,8 @@ def _fee_choice(label: str) -> forms.ChoiceField:
         label=label,
         choices=list(FEES.items()),
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-        help_text="The market's fee rate for that kind of order, on the notional traded.",
-        error_messages={"invalid_choice": "Choose no fee, maker or taker."},
+        help_text="Maker: a limit order that waited on the book. Taker: a market order.",
+        error_messages={"invalid_choice": "Choose none, maker or taker."},
     )
 
 
@@ -403,7 +403,7 @@ class TargetPriceForm(CalculatorForm):
             inputs.row("market", "side", "size"),
             inputs.row("entry", "leverage"),
             inputs.row("by", "roe", "pnl"),
-            inputs.row("opening", "closing", width="col-sm-6"),
+            inputs.row("opening", "closing", width="col-sm-6 col-lg-4"),
         )
 
     def clean(self) -> dict:

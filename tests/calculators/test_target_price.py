@@ -107,5 +107,5 @@ def test_it_refuses_leverage_the_market_does_not_allow(fetch, field_error):
 def test_it_refuses_an_unknown_fee_kind(fetch, field_error):
     response = fetch(SLUG, opening="free", by="both")
     assert response.status_code == 422
-    assert "no fee, maker or taker" in field_error(response, "opening")
+    assert "none, maker or taker" in field_error(response, "opening")
     assert "an ROE or a PnL" in field_error(response, "by")

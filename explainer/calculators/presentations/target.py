@@ -1,6 +1,6 @@
 """7. Target price: the exit in a sentence, its figures, and a ladder of common ROE targets."""
 
-from explainer.formatting import usdc
+from explainer.formatting import rate, usdc
 
 from ..display import leverage, price, signed_percent, signed_usdc
 from ..questions.target import TargetOutcome
@@ -18,11 +18,10 @@ def target(outcome: TargetOutcome) -> Presentation:
             Row("PnL after fees" if outcome.with_fees else "PnL", (signed_usdc(found.pnl),)),
             Row("ROE", (signed_percent(found.roe),)),
             Row("Initial margin", (usdc(found.initial_margin),)),
-            Row(f"Opening fee ({outcome.opening})", (usdc(found.opening_fee),)),
-            Row(f"Closing fee ({outcome.closing})", (usdc(found.closing_fee),)),
+            *_fee_rows(outcome),
             Row("Isolated liquidation price", (price(outcome.liquidation_price, market),)),
         ),
-        note=ILLUSTRATIVE if outcome.with_fees else "",
+        note=_fees_note(outcome),
     )
     ladder = Table(
         caption="Exit prices for common ROE targets",
@@ -38,6 +37,23 @@ def target(outcome: TargetOutcome) -> Presentation:
         note="The highlighted row is your target. Targets no price reaches are left out.",
     )
     return Presentation(_lede(outcome), (figures, ladder), (math_group("", outcome.derivations),))
+
+
+def _fee_rows(outcome: TargetOutcome) -> tuple[Row, ...]:
+    if not outcome.with_fees:
+        return ()
+    return (
+        Row(f"Opening fee ({outcome.opening})", (usdc(outcome.target.opening_fee),)),
+        Row(f"Closing fee ({outcome.closing})", (usdc(outcome.target.closing_fee),)),
+    )
+
+
+def _fees_note(outcome: TargetOutcome) -> str:
+    market = outcome.trade.market
+    fees = f"{rate(market.fees.maker)} maker, {rate(market.fees.taker)} taker"
+    if not outcome.with_fees:
+        return f"Fees left out; {market.symbol} charges {fees} of the notional traded."
+    return f"{market.symbol} fees: {fees} of the notional traded. {ILLUSTRATIVE}"
 
 
 def _lede(outcome: TargetOutcome) -> str:

@@ -14,7 +14,7 @@ from explainer.engine.targets import Target, TargetTrade, net_pnl, target_math, 
 
 from . import Trade, price_grid
 
-FEES = {"none": "No fee", "maker": "Maker (limit order)", "taker": "Taker (market order)"}
+FEES = {"none": "None", "maker": "Maker", "taker": "Taker"}
 LADDER = tuple(Decimal(roe) for roe in ("-0.5", "-0.25", "0.25", "0.5", "1", "2", "5"))
 
 
