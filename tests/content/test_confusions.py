@@ -63,9 +63,10 @@ def article_urls(query: str) -> list[str]:
 
 
 def section_text(page: str, anchor: str) -> str:
-    """The section's heading and body, up to the next heading of any level."""
+    """The section's heading and body, up to the article's next heading (a widget's own
+    heading inside the section does not end it)."""
     after = page.split(f'id="{anchor}"', 1)[1].split(">", 1)[1]
-    section = re.split(r"<h[1-6][\s>]", after, maxsplit=1)[0]
+    section = re.split(r'<h[1-6] id="(?!predict-)', after, maxsplit=1)[0]
     return html.unescape(re.sub(r"<[^>]+>", " ", section)).lower()
 
 
