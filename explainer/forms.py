@@ -3,18 +3,22 @@ from django import forms
 from .models import Feedback
 
 
+def _comment(label: str) -> forms.CharField:
+    return forms.CharField(
+        required=False,
+        max_length=2000,
+        strip=True,
+        label=label,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class FeedbackForm(forms.Form):
     helpful = forms.ChoiceField(
         choices=[("yes", "Yes"), ("no", "No")],
         error_messages={"required": "Choose Yes or No.", "invalid_choice": "Choose Yes or No."},
     )
-    comment = forms.CharField(
-        required=False,
-        max_length=2000,
-        strip=True,
-        label="What could we explain better? (optional)",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    comment = _comment("What could we explain better? (optional)")
 
     def clean_helpful(self) -> bool:
         return self.cleaned_data["helpful"] == "yes"
@@ -32,10 +36,4 @@ class ReasonForm(forms.Form):
             "invalid_choice": "Choose one of the reasons listed.",
         },
     )
-    comment = forms.CharField(
-        required=False,
-        max_length=2000,
-        strip=True,
-        label="Anything to add? (optional)",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    comment = _comment("Anything to add? (optional)")
