@@ -24,6 +24,8 @@ from .models import Side
 from .results import Derivation
 from .validation import check_leverage, fraction, number, positive
 
+CENT = Decimal("0.01")
+
 
 @dataclass(frozen=True)
 class TargetTrade:
@@ -147,8 +149,8 @@ def target_math(target: Target) -> tuple[Derivation, ...]:
             "where closing makes the target: the price move less the fee to open and the fee "
             "to close",
             "X = (T + q·E·(s + f_o)) / (q·(s − f_c))",
-            f"X = ({operand(target.pnl)} + {q_} × {e_} × ({s} + {operand(fo)})) / "
-            f"({q_} × ({s} − {operand(fc)}))",
+            f"X = ({operand(target.pnl)} + {q_} × {e_} × ({plain(s)} + {operand(fo)})) / "
+            f"({q_} × ({plain(s)} − {operand(fc)}))",
             target.exit_price,
         ),
         Derivation(
@@ -162,9 +164,10 @@ def target_math(target: Target) -> tuple[Derivation, ...]:
         Derivation(
             "closing_fee",
             "Closing fee",
-            "the fee rate of the closing order on the notional at the exit price",
+            "the fee rate of the closing order on the notional at the exit price (rounded "
+            "to cents here)",
             "fee = q·X·f_c",
-            f"fee = {q_} × {operand(target.exit_price)} × {operand(fc)}",
+            f"fee = {q_} × {operand(target.exit_price.quantize(CENT))} × {operand(fc)}",
             target.closing_fee,
         ),
     )

@@ -151,3 +151,11 @@ def test_a_higher_target_lies_further_along(side, size, leverage, fees, one, oth
     trade = trades(side, size, leverage, fees)
     low, high = (target_price(trade=trade, roe=share * leverage) for share in sorted((one, other)))
     assert side.sign * (high.exit_price - low.exit_price) >= 0
+
+
+def test_the_math_writes_a_short_with_a_minus_sign_and_the_exit_to_cents():
+    found = target_price(trade=seed("short", TAKER), roe=D("0.5"))
+    steps = {step.name: step for step in target_math(found)}
+    assert "× (−1 + 0.0005)) / (0.02 × (−1 − 0.0005))" in steps["exit_price"].substituted
+    # X = (1,000 × 0.9995 − 50) / (0.02 × 1.0005) = 949.5 / 0.02001 = 47,451.27…
+    assert steps["closing_fee"].substituted == "fee = 0.02 × 47451.27 × 0.0005"
