@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import articles, feedback, glossary, search, site
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("glossary/", glossary.glossary, name="glossary"),
     path("search/", search.search, name="search"),
     path("robots.txt", site.robots_txt, name="robots"),
+    path("practice/", include("explainer.practice.urls")),
 ]

@@ -1,0 +1,194 @@
+"""What just happened on the practice account, one sentence a Happening, with its numbers and
+a link to the article section that teaches it. The engine computed every number (see
+engine.practice.Happening for what each kind carries); this module only words and rounds."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.urls import reverse
+
+from explainer.calculators.display import price, signed_usdc, size
+from explainer.engine import MarginMode, get_market
+from explainer.engine.practice import Happening
+from explainer.formatting import percent, usdc
+
+LIQUIDATION = "liquidation-price-and-risk-engine#what-happens-when-a-position-is-liquidated"
+PAST_BANKRUPTCY = "liquidation-price-and-risk-engine#when-the-price-jumps-past-bankruptcy"
+ARTICLES = {
+    "order_filled": "margin-explained#mark-price-and-last-price",
+    "order_cancelled": "margin-explained#available-balance",
+    "funding": "margin-explained#margin-balance",
+    "partial_liquidation": LIQUIDATION,
+    "insurance_fund": PAST_BANKRUPTCY,
+    "adl": PAST_BANKRUPTCY,
+}
+CROSS_LIQUIDATION = "cross-vs-isolated-margin#several-cross-positions-share-one-balance"
+ISOLATED_LIQUIDATION = "liquidation-price-and-risk-engine#the-isolated-liquidation-boundary"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    kind: str
+    text: str
+    link: str
+    link_text: str
+    pauses: bool
+
+
+def explain(happenings: tuple[Happening, ...]) -> tuple[Sentence, ...]:
+    return tuple(_sentence(h) for h in happenings)
+
+
+def _sentence(h: Happening) -> Sentence:
+    words = WORDS[h.kind](h)
+    anchor = ARTICLES.get(h.kind, "")
+    if h.kind == "liquidation":
+        anchor = CROSS_LIQUIDATION if h.margin_mode is MarginMode.CROSS else ISOLATED_LIQUIDATION
+    return Sentence(h.kind, words, article_url(anchor), LINK_TEXT[anchor], h.pauses)
+
+
+def article_url(anchor: str) -> str:
+    """ "slug#section" as the address of that section of the article."""
+    slug, _, section = anchor.partition("#")
+    return reverse("article", args=[slug]) + (f"#{section}" if section else "")
+
+
+LINK_TEXT = {
+    "margin-explained#mark-price-and-last-price": "Mark price and last price",
+    "margin-explained#available-balance": "Available balance",
+    "margin-explained#margin-balance": "Margin balance",
+    LIQUIDATION: "What happens when a position is liquidated",
+    PAST_BANKRUPTCY: "When the price jumps past bankruptcy",
+    CROSS_LIQUIDATION: "Several cross positions share one balance",
+    ISOLATED_LIQUIDATION: "The isolated liquidation boundary",
+}
+
+
+def _at(h: Happening) -> str:
+    """Happening.step counts from 0; the desk counts the steps played from 1."""
+    return f"step {h.step + 1}"
+
+
+def _who(h: Happening) -> str:
+    return f"position {h.position_id} ({h.market} {h.margin_mode.value})"
+
+
+def _size(h: Happening, value: Decimal) -> str:
+    return size(value, get_market(h.market))
+
+
+def _price(h: Happening, value: Decimal | None) -> str:
+    return price(value, get_market(h.market))
+
+
+def _filled(h: Happening) -> str:
+    how = (
+        "at once at the mark, as a taker, because its price was already through the market"
+        if h.detail.get("taker")
+        else "as a maker, when the path's price crossed it"
+    )
+    better = ""
+    if h.detail.get("limit_price") is not None and h.amount != h.detail["limit_price"]:
+        better = f" (better than the {_price(h, h.detail['limit_price'])} asked: the price gapped)"
+    after = (
+        f"; the position is now {_size(h, h.remaining_size)}"
+        if h.remaining_size
+        else "; it closed the position"
+    )
+    return (
+        f"At {_at(h)} your limit order for {_size(h, h.size)} of {h.market} filled {how}, at "
+        f"{_price(h, h.amount)}{better}, for a fee of {usdc(h.detail.get('fee'))}{after}."
+    )
+
+
+def _cancelled(h: Happening) -> str:
+    needed = h.detail.get("needed")
+    reason = (
+        "the position it opened would have been liquidated at once"
+        if needed is None
+        else f"it needed {usdc(needed)} of margin and fee, and only "
+        f"{usdc(h.detail.get('available_balance'))} was available"
+    )
+    return (
+        f"At {_at(h)} the path reached your {h.market} limit price of {_price(h, h.amount)}, "
+        f"but the order was cancelled: {reason}."
+    )
+
+
+def _funding(h: Happening) -> str:
+    paid = "paid" if h.amount >= 0 else "received"
+    source = (
+        f"from its isolated margin, which is now {usdc(h.detail['margin'])}"
+        if h.detail.get("margin") is not None
+        else "from the cross wallet"
+    )
+    return (
+        f"Funding at {_at(h)}: {_who(h)} {paid} {usdc(abs(h.amount))}, "
+        f"{percent(h.detail.get('funding_rate'), 4)} of its "
+        f"{usdc(h.detail.get('notional'))} notional, {source}; less margin brings the "
+        "liquidation price closer even when the price stands still."
+    )
+
+
+def _partial(h: Happening) -> str:
+    return (
+        f"At {_at(h)} the mark of {h.market} reached {_price(h, h.mark_price)}, and the "
+        f"liquidation engine closed {_size(h, h.size)} of {_who(h)} to bring it into a lower "
+        f"maintenance tier, for a realised PnL of {signed_usdc(h.detail['realized_pnl'])} and a "
+        f"fee of {usdc(h.detail.get('fee'))}; {_size(h, h.remaining_size)} stays open."
+    )
+
+
+def _liquidated(h: Happening) -> str:
+    if h.margin_mode is MarginMode.CROSS:
+        lost = (
+            f"every cross position was liquidated together, because they share one balance: "
+            f"position {h.position_id} lost {usdc(h.amount)}, its share of the cross wallet"
+        )
+    else:
+        lost = (
+            f"isolated position {h.position_id} was liquidated and lost its {usdc(h.amount)} of "
+            "margin, and nothing else in the account"
+        )
+    last = ""
+    if h.last_price is not None and h.last_price != h.mark_price:
+        last = f" (the last traded price was {_price(h, h.last_price)})"
+    return (
+        f"At {_at(h)} the mark of {h.market} reached {_price(h, h.mark_price)}{last}: {lost}, "
+        f"with a liquidation fee of {usdc(h.detail.get('fee'))}."
+    )
+
+
+def _insurance(h: Happening) -> str:
+    short = h.detail.get("shortfall")
+    rest = f", and {usdc(short)} it could not cover" if short else ""
+    return (
+        f"The price went past the bankruptcy price of {_who(h)}, so the insurance fund paid "
+        f"{usdc(h.amount)} to cover the gap; it holds "
+        f"{usdc(h.detail.get('insurance_fund_balance'))} now{rest}."
+    )
+
+
+def _adl(h: Happening) -> str:
+    if h.detail.get("passed_on") is not None:
+        return (
+            f"The loss of {_who(h)} past its bankruptcy price went beyond what the insurance "
+            f"fund held, so {usdc(h.amount)} was passed to traders on the other side by "
+            "auto-deleveraging: the exchange closed some of their profitable positions."
+        )
+    return (
+        f"At {_at(h)} your profitable {_who(h)} was auto-deleveraged: closed at "
+        f"{_price(h, h.mark_price)} with a realised profit of {usdc(h.amount)}, because a "
+        "liquidation on the other side went past what the insurance fund held."
+    )
+
+
+WORDS = {
+    "order_filled": _filled,
+    "order_cancelled": _cancelled,
+    "funding": _funding,
+    "partial_liquidation": _partial,
+    "liquidation": _liquidated,
+    "insurance_fund": _insurance,
+    "adl": _adl,
+}
