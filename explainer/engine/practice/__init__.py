@@ -12,7 +12,13 @@ replay them on, one step of `simulation.replay` at a time.
 Every refusal is a MarginError whose field is the control's own keyword.
 """
 
-from .controls import add_margin, remove_margin, set_leverage, switch_margin_mode
+from .controls import (
+    add_margin,
+    remove_margin,
+    set_leverage,
+    set_position_mode,
+    switch_margin_mode,
+)
 from .data import from_data, to_data
 from .figures import explain_account, explain_position, margin_balance, margin_ratios
 from .orders import cancel_order, close, close_all, limit_order, market_order
@@ -68,6 +74,7 @@ __all__ = [
     "market_order",
     "remove_margin",
     "set_leverage",
+    "set_position_mode",
     "switch_margin_mode",
     "to_data",
 ]

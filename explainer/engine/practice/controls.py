@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..decimals import ZERO, in_context
 from ..errors import MarginError
 from ..markets import get_market
-from ..models import MarginMode
+from ..models import MarginMode, PositionMode
 from ..operations import add_margin as add_to
 from ..operations import change_leverage, switch_mode
 from ..operations import remove_margin as remove_from
@@ -29,15 +29,13 @@ def _named[R](field: str, operation: Callable[..., R], *args: object, **kwargs: 
 
 @in_context
 def set_leverage(p: Practice, *, market: str, leverage: Decimal) -> Practice:
-    """The market's leverage setting, and the open position's there too."""
+    """The market's leverage setting, and that of its open positions (both, in hedge mode)."""
     found = get_market(market)
-    index = next((i for i, q in enumerate(p.account.positions) if q.market == found.symbol), None)
-    if index is None:
-        leverage = check_leverage(found, ZERO, leverage, field="leverage")
-        account = p.account
-    else:
-        account = _named("leverage", change_leverage, p.account, index=index, leverage=leverage)
-        leverage = account.positions[index].leverage
+    leverage = check_leverage(found, ZERO, leverage, field="leverage")
+    account = p.account
+    for index, held in enumerate(account.positions):
+        if held.market == found.symbol:
+            account = _named("leverage", change_leverage, account, index=index, leverage=leverage)
     settings = {**p.leverage, found.symbol: leverage}
     return replace(p, account=account, leverage=settings, notices=())
 
@@ -63,4 +61,19 @@ def _margin(
 ) -> Practice:
     index = position_index(p, position_id)
     account = _named("position_id", operation, p.account, index=index, amount=amount)
+    return replace(p, account=account, notices=())
+
+
+def set_position_mode(p: Practice, *, mode: PositionMode) -> Practice:
+    """One-way (one position per market) or hedge (a long and a short per market, which is
+    how the account reaches MAX_POSITIONS with five markets). Exchanges change it only with
+    nothing open and nothing resting, and so does this."""
+    if mode not in tuple(PositionMode):
+        raise MarginError("Position mode must be one_way or hedge.", field="position_mode")
+    if p.account.positions or p.orders:
+        raise MarginError(
+            "Close every position and cancel every order before changing the position mode.",
+            field="position_mode",
+        )
+    account = replace(p.account, position_mode=PositionMode(mode))
     return replace(p, account=account, notices=())

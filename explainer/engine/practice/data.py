@@ -7,13 +7,13 @@ and refuses anything else with MarginError(field="practice"): the web side then 
 fresh account.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 
 from ..account import evaluate
 from ..errors import MarginError
 from ..markets import MARKETS
-from ..models import Account, MarginMode, PathStep, Position, Quote, Side
+from ..models import Account, MarginMode, PathStep, Position, PositionMode, Quote, Side
 from .paths import PATHS
 from .state import (
     MAX_ORDERS,
@@ -28,6 +28,7 @@ from .state import (
 )
 
 VERSION = 1
+SAME = 0  # in a frame row: this figure is the previous frame's
 _LEDGER = ("realized_pnl", "fees", "funding", "insurance_fund", "deleveraged")
 
 
@@ -36,6 +37,7 @@ def to_data(p: Practice) -> dict:
     return {
         "v": VERSION,
         "wallet": str(account.wallet_balance),
+        "mode": account.position_mode.value,
         "start": str(p.starting_wallet),
         "positions": [_position_data(position) for position in account.positions],
         "leverage": _texts(p.leverage),
@@ -50,7 +52,7 @@ def to_data(p: Practice) -> dict:
         "ledger": [str(getattr(p.ledger, name)) for name in _LEDGER],
         "funding_seen": p.funding_seen,
         "notices": [_happening_data(h) for h in p.notices],
-        "frames": [_frame_data(frame) for frame in p.frames],
+        "frames": _frames_data(p.frames),
     }
 
 
@@ -94,15 +96,16 @@ def _path_data(path: PracticePath) -> dict:
         "hours_per_step": str(path.hours_per_step),
         "markets": list(path.markets),
         "funding_rates": _texts(path.funding_rates),
-        "steps": [
-            [
-                {m: _price_data(price) for m, price in step.prices.items()},
-                _text(step.hours),
-                list(step.deleverage),
-            ]  # fmt: skip
-            for step in path.steps
-        ],
+        "steps": [_step_data(step) for step in path.steps],
     }
+
+
+def _step_data(step: PathStep) -> dict | list:
+    """A step's prices alone, or [prices, hours, deleverage] when it has either."""
+    prices = {m: _price_data(price) for m, price in step.prices.items()}
+    if step.hours is None and not step.deleverage:
+        return prices
+    return [prices, _text(step.hours), list(step.deleverage)]
 
 
 def _price_data(price: Decimal | Quote) -> str | list:
@@ -117,11 +120,34 @@ def _happening_data(h: Happening) -> list:
             str(h.amount), _texts(h.detail), h.pauses]  # fmt: skip
 
 
-def _frame_data(f: Frame) -> list:
-    return [f.step, _text(f.hours), [[m, str(f.marks[m]), _text(f.lasts.get(m))] for m in f.marks],
-            [[pid, _text(price)] for pid, price in f.liquidation_prices.items()],
-            str(f.wallet_balance), str(f.margin_balance),
-            [_happening_data(h) for h in f.happenings]]  # fmt: skip
+def _frames_data(frames: tuple[Frame, ...]) -> list[list]:
+    """Each frame as a row; a figure equal to the previous frame's is written as SAME."""
+    rows, before = [], None
+    for frame in frames:
+        rows.append(_frame_data(frame, before))
+        before = frame
+    return rows
+
+
+def _changed(now: Mapping[str, Decimal | None], then: Mapping | None) -> list | dict:
+    """The values in key order, SAME where the previous frame had the same; the keys too
+    ({"keys": [...], "values": [...]}) only when they differ from the previous frame's."""
+    if then is None:
+        return {"keys": list(now), "values": [_text(value) for value in now.values()]}
+    values = [SAME if key in then and then[key] == value else _text(value)
+              for key, value in now.items()]  # fmt: skip
+    return values if list(now) == list(then) else {"keys": list(now), "values": values}
+
+
+def _frame_data(f: Frame, before: Frame | None) -> list:
+    wallet = SAME if before and before.wallet_balance == f.wallet_balance else str(f.wallet_balance)
+    balance = (
+        SAME if before and before.margin_balance == f.margin_balance else str(f.margin_balance)
+    )
+    return [f.step, _text(f.hours), _changed(f.marks, before and before.marks),
+            _changed(f.lasts, before and before.lasts),
+            _changed(f.liquidation_prices, before and before.liquidation_prices),
+            wallet, balance, [_happening_data(h) for h in f.happenings]]  # fmt: skip
 
 
 # Reading -----------------------------------------------------------------------------------
@@ -165,13 +191,14 @@ def _practice(data: object) -> Practice:
     positions = tuple(_position(row, marks) for row in data["positions"])
     orders = tuple(_order(row) for row in data["orders"])
     path = None if data["path"] is None else _path(data["path"])
-    frames = tuple(_frame(row) for row in data["frames"])
+    frames = _frames(data["frames"])
     step = _int(data["step"])
     if len(positions) > MAX_POSITIONS or len(orders) > MAX_ORDERS or len(frames) > MAX_STEPS:
         raise ValueError("limits")
     if step and (path is None or step > len(path.steps)):
         raise ValueError("step")
-    account = Account(wallet_balance=_dec(data["wallet"]), positions=positions)
+    mode = PositionMode(data["mode"])
+    account = Account(wallet_balance=_dec(data["wallet"]), positions=positions, position_mode=mode)
     if account.wallet_balance < 0 or len(data["ledger"]) != len(_LEDGER):
         raise ValueError("wallet or ledger")
     if positions:
@@ -224,14 +251,7 @@ def _order(row: list) -> Order:
 def _path(data: dict) -> PracticePath:
     if set(data) == {"slug"}:
         return PATHS[data["slug"]]
-    steps = tuple(
-        PathStep(
-            prices={_market(m): _price(v) for m, v in prices.items()},
-            hours=_opt(hours),
-            deleverage=tuple(_market(m) for m in deleverage),
-        )
-        for prices, hours, deleverage in data["steps"]
-    )
+    steps = tuple(map(_step, data["steps"]))
     if not 1 <= len(steps) <= MAX_STEPS:
         raise ValueError("steps")
     return PracticePath(
@@ -242,6 +262,15 @@ def _path(data: dict) -> PracticePath:
         hours_per_step=_dec(data["hours_per_step"]),
         markets=tuple(_market(m) for m in data["markets"]),
         funding_rates={_market(m): _dec(v) for m, v in data["funding_rates"].items()},
+    )
+
+
+def _step(row: dict | list) -> PathStep:
+    prices, hours, deleverage = (row, None, ()) if isinstance(row, dict) else row
+    return PathStep(
+        prices={_market(m): _price(v) for m, v in prices.items()},
+        hours=_opt(hours),
+        deleverage=tuple(_market(m) for m in deleverage),
     )
 
 
@@ -273,15 +302,43 @@ def _happening(row: list) -> Happening:
     )
 
 
-def _frame(row: list) -> Frame:
-    step, hours, quotes, prices, wallet, balance, happenings = row
+def _same(value: object) -> bool:
+    return type(value) is int and value == SAME
+
+
+def _frames(rows: list) -> tuple[Frame, ...]:
+    frames: list[Frame] = []
+    for row in rows:
+        frames.append(_frame(row, frames[-1] if frames else None))
+    return tuple(frames)
+
+
+def _figures(data: list | dict, then: Mapping | None, key: Callable[[object], str]) -> dict:
+    if isinstance(data, dict):
+        names, values = data["keys"], data["values"]
+    else:
+        names, values = list(then), data  # a TypeError when there is no previous frame
+    if len(names) != len(values):
+        raise ValueError("keys and values")
+    figures = {}
+    for name, value in zip(names, values, strict=True):
+        # A KeyError (or TypeError) when the previous frame has no such figure.
+        figures[key(name)] = then[name] if _same(value) else _opt(value)
+    return figures
+
+
+def _frame(row: list, before: Frame | None) -> Frame:
+    step, hours, marks, lasts, prices, wallet, balance, happenings = row
+    marked = _figures(marks, before and before.marks, key=_market)
+    if any(value is None for value in marked.values()):
+        raise ValueError("mark")
     return Frame(
         step=_int(step),
         hours=_opt(hours),
-        marks={_market(m): _dec(mark) for m, mark, _ in quotes},
-        lasts={_market(m): _opt(last) for m, _, last in quotes},
-        liquidation_prices={_str(pid): _opt(price) for pid, price in prices},
-        wallet_balance=_dec(wallet),
-        margin_balance=_dec(balance),
+        marks=marked,
+        lasts=_figures(lasts, before and before.lasts, key=_market),
+        liquidation_prices=_figures(prices, before and before.liquidation_prices, key=_str),
+        wallet_balance=before.wallet_balance if _same(wallet) else _dec(wallet),
+        margin_balance=before.margin_balance if _same(balance) else _dec(balance),
         happenings=tuple(_happening(h) for h in happenings),
     )

@@ -34,7 +34,7 @@ from ..decimals import ZERO, in_context, trimmed
 from ..errors import MarginError
 from ..events import EventKind, LiquidationEvent
 from ..markets import get_market
-from ..models import Account, Position, Quote
+from ..models import Account, Position, PositionMode, Quote
 from ..paths import Move
 from ..positions import at_mark, terms_of
 from .happenings import from_events
@@ -222,7 +222,8 @@ class _Run:
     def _synced(self) -> Account:
         """The account as the Book holds it, marked at the current marks."""
         if self.book is not None:
-            self.account = book_account(self.book, self.marks)
+            mode = self.p.account.position_mode
+            self.account = book_account(self.book, self.marks, mode)
             self.book = None
         return self.account
 
@@ -287,7 +288,7 @@ def replace_move(move: Move, *, deleverage: tuple[str, ...]) -> Move:
     return move._replace(deleverage=deleverage)
 
 
-def book_account(book: Book, marks: dict[str, Decimal]) -> Account:
+def book_account(book: Book, marks: dict[str, Decimal], mode: PositionMode) -> Account:
     """What the Book holds, as an Account that `evaluate` and the operations accept."""
     positions = tuple(
         Position(
@@ -303,7 +304,7 @@ def book_account(book: Book, marks: dict[str, Decimal]) -> Account:
         )
         for term in book.snapshot
     )
-    return Account(wallet_balance=trimmed(book.wallet), positions=positions)
+    return Account(wallet_balance=trimmed(book.wallet), positions=positions, position_mode=mode)
 
 
 def _fill_price(order: Order, move: Move) -> Decimal | None:

@@ -1,4 +1,8 @@
-"""Filling an order against the account, in one-way mode (one position per market).
+"""Filling an order against the account.
+
+In hedge mode a market holds a long and a short side by side: an order adds to the position
+on its own side or opens it, and a position is reduced only by closing it. In one-way mode
+(one position per market):
 
 - No position in the market: a new one opens at the fill price (`operations.open_position`:
   the fee comes from the wallet, the available balance must cover margin plus fee, and it
@@ -20,7 +24,7 @@ from decimal import Decimal
 from ..account import evaluate
 from ..decimals import ZERO, in_context, plain
 from ..errors import MarginError
-from ..models import Account, MarginMode, Position, Side
+from ..models import Account, MarginMode, Position, PositionMode, Side
 from ..operations import open_position
 from ..validation import validate_position
 from .state import MAX_POSITIONS
@@ -63,7 +67,15 @@ def fill(
     fee_rate: Decimal,
     new_id: str,
 ) -> Fill:
-    index = next((i for i, p in enumerate(account.positions) if p.market == market), None)
+    hedge = account.position_mode == PositionMode.HEDGE
+    index = next(
+        (
+            i
+            for i, p in enumerate(account.positions)
+            if p.market == market and (p.side == side or not hedge)
+        ),
+        None,
+    )
     order = Position(side, size, price, leverage, margin_mode, market, mark, id=new_id)
     if index is None:
         return _open(account, order, fee_rate)

@@ -50,17 +50,24 @@ SIZES = {"BTC-PERP": D("0.01"), "ETH-PERP": D("0.1"), "SOL-PERP": D("1")}
 
 @st.composite
 def desks(draw):
-    """A practice account with a few positions opened at market on a chosen path."""
+    """A practice account with a few market orders filled (in hedge mode, a long and a short
+    may share a market; in one-way mode a second order there adds, reduces or flips), on a
+    chosen path."""
     p = practice.fresh()
-    for market in draw(st.lists(st.sampled_from(sorted(SIZES)), unique=True, max_size=3)):
-        p = practice.set_leverage(p, market=market, leverage=D(draw(st.integers(2, 25))))
-        # More than the wallet can open: the desk goes on without it.
+    if draw(st.booleans()):
+        p = practice.set_position_mode(p, mode="hedge")
+    slots = [(m, side) for m in sorted(SIZES) for side in ("long", "short")]
+    for market, side in draw(st.lists(st.sampled_from(slots), unique=True, max_size=4)):
+        leverage = D(draw(st.integers(2, 25)))
+        # More than the wallet can hold: the desk goes on without it.
+        with suppress(MarginError):
+            p = practice.set_leverage(p, market=market, leverage=leverage)
         with suppress(MarginError):
             p = practice.market_order(
                 p,
                 market=market,
-                side=draw(st.sampled_from(["long", "short"])),
-                size=SIZES[market] * draw(st.integers(1, 8)),
+                side=side,
+                size=SIZES[market] * draw(st.integers(1, 4)),
                 margin_mode=draw(st.sampled_from(["cross", "isolated"])),
             )
     return practice.choose_path(p, PATHS[draw(st.sampled_from(sorted(PATHS)))])

@@ -14,6 +14,7 @@ from explainer.engine.practice import (
     market_order,
     remove_margin,
     set_leverage,
+    set_position_mode,
     switch_margin_mode,
 )
 from tests.engine.practice.helpers import D, moved
@@ -69,25 +70,54 @@ def test_a_limit_order_refuses_a_bad_price(price):
              price=price, margin_mode="cross")  # fmt: skip
 
 
-def test_it_holds_at_most_ten_positions():
-    p = fresh(wallet=D(100000))
-    symbols = ["BTC-PERP", "ETH-PERP", "SOL-PERP", "XRP-PERP", "AVAX-PERP"]
-    sizes = {
-        "BTC-PERP": "0.01",
-        "ETH-PERP": "0.1",
-        "SOL-PERP": "1",
-        "XRP-PERP": "100",
-        "AVAX-PERP": "1",
-    }
-    for symbol in symbols:
-        p = market_order(p, market=symbol, side="long", size=D(sizes[symbol]), margin_mode="cross")
-    assert MAX_POSITIONS == 10 and len(p.account.positions) == 5  # one per market, one-way
-    # The sixth market does not exist, so the limit is reached through orders instead:
+SIZES = {
+    "BTC-PERP": "0.01",
+    "ETH-PERP": "0.1",
+    "SOL-PERP": "1",
+    "XRP-PERP": "100",
+    "AVAX-PERP": "1",
+}
+
+
+@pytest.fixture
+def ten_positions():
+    """Hedge mode: a long and a short in each of the five markets, in a 100,000 wallet."""
+    p = set_position_mode(fresh(wallet=D(100000)), mode="hedge")
+    for symbol, size in SIZES.items():
+        for side in ("long", "short"):
+            p = market_order(p, market=symbol, side=side, size=D(size), margin_mode="cross")
+    return p
+
+
+def test_it_holds_at_most_ten_positions(ten_positions):
+    assert len(ten_positions.account.positions) == MAX_POSITIONS == 10
+    p = close(ten_positions, position_id="p1")
+    p = market_order(p, market="BTC-PERP", side="long", size=D("0.01"), margin_mode="isolated")
+    assert len(p.account.positions) == 10
+
+
+def test_it_holds_at_most_ten_resting_orders(ten_positions):
+    p = ten_positions
     for k in range(MAX_ORDERS):
         p = limit_order(p, market="BTC-PERP", side="long", size=D("0.01"), price=D(50000 - k),
                         margin_mode="cross")  # fmt: skip
     _refused("market", limit_order, p, market="BTC-PERP", side="long", size=D("0.01"),
              price=D(40000), margin_mode="cross")  # fmt: skip
+
+
+def test_the_position_mode_changes_only_with_nothing_open(ten_positions):
+    _refused("position_mode", set_position_mode, ten_positions, mode="one_way")
+    _refused("position_mode", set_position_mode, fresh(), mode="both")
+
+
+def test_in_hedge_mode_an_order_on_the_other_side_opens_beside_the_position():
+    p = set_position_mode(fresh(), mode="hedge")
+    p = market_order(p, market="BTC-PERP", side="long", size=D("0.01"), margin_mode="cross")
+    p = market_order(p, market="BTC-PERP", side="short", size=D("0.02"), margin_mode="cross")
+    assert [(q.side, q.size) for q in p.account.positions] == [
+        ("long", D("0.01")),
+        ("short", D("0.02")),
+    ]
 
 
 def test_leverage_is_refused_above_the_markets_cap(isolated_long):

@@ -18,7 +18,7 @@ from explainer.engine.practice import (
 from explainer.engine.practice.figures import margin_balance
 from tests.engine.practice.helpers import D, books_balance, desks, kinds, moved, played
 
-CHECKS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CHECKS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _replayed(p):
