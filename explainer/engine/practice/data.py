@@ -188,6 +188,9 @@ def _practice(data: object) -> Practice:
     if not isinstance(data, dict) or data.get("v") != VERSION:
         raise ValueError("version")
     marks = {_market(m): _dec(v) for m, v in data["marks"].items()}
+    leverage = {_market(m): _dec(v) for m, v in data["leverage"].items()}
+    if set(marks) != set(MARKETS) or min(marks.values()) <= 0 or min(leverage.values()) < 1:
+        raise ValueError("marks or leverage")
     positions = tuple(_position(row, marks) for row in data["positions"])
     orders = tuple(_order(row) for row in data["orders"])
     path = None if data["path"] is None else _path(data["path"])
@@ -210,7 +213,7 @@ def _practice(data: object) -> Practice:
         raise TypeError("funding_seen")
     return Practice(
         account=account,
-        leverage={_market(m): _dec(v) for m, v in data["leverage"].items()},
+        leverage=leverage,
         orders=orders,
         path=path,
         step=step,

@@ -144,18 +144,18 @@ def _checked(
 
 
 def _on_lot(market: Market, size: Decimal) -> Decimal:
-    if size % market.lot_size:
-        raise MarginError(
-            f"{market.symbol} trades in steps of {plain(market.lot_size)} {market.base}.",
-            field="size",
-        )
-    return size
+    step = f"{plain(market.lot_size)} {market.base}"
+    return _on_step(size, market.lot_size, f"{market.symbol} trades in steps of {step}.", "size")
 
 
 def _on_tick(market: Market, price: Decimal) -> Decimal:
-    if price % market.tick_size:
-        raise MarginError(
-            f"{market.symbol} prices move in steps of {plain(market.tick_size)} USDC.",
-            field="price",
-        )
-    return price
+    step = f"{plain(market.tick_size)} USDC"
+    return _on_step(
+        price, market.tick_size, f"{market.symbol} prices move in steps of {step}.", "price"
+    )
+
+
+def _on_step(value: Decimal, step: Decimal, message: str, field: str) -> Decimal:
+    if value % step:
+        raise MarginError(message, field=field)
+    return value

@@ -36,7 +36,7 @@ MAX_HOURS_PER_STEP = Decimal(24)
 MAX_LINE = 400  # characters per line of a custom path
 
 
-def _on_tick(symbol: str, price: Decimal) -> Decimal:
+def _to_tick(symbol: str, price: Decimal) -> Decimal:
     return price.quantize(get_market(symbol).tick_size, rounding=ROUND_HALF_EVEN)
 
 
@@ -45,7 +45,7 @@ def _walk(symbol: str, factors: Iterable[Decimal]) -> list[Decimal]:
     price, prices = START_MARKS[symbol], []
     for factor in factors:
         price = price * factor
-        prices.append(_on_tick(symbol, price))
+        prices.append(_to_tick(symbol, price))
     return prices
 
 
@@ -77,8 +77,8 @@ def _flash_wick() -> PracticePath:
     marks = _walk("BTC-PERP", [Decimal(1)] + [_wobble(k) for k in range(39)])
     quotes: list[Decimal | Quote] = list(marks)
     wick = 20
-    marks[wick] = _on_tick("BTC-PERP", marks[wick - 1] * Decimal("0.99"))
-    quotes[wick] = Quote(mark=marks[wick], last=_on_tick("BTC-PERP", marks[wick] * Decimal("0.88")))
+    marks[wick] = _to_tick("BTC-PERP", marks[wick - 1] * Decimal("0.99"))
+    quotes[wick] = Quote(mark=marks[wick], last=_to_tick("BTC-PERP", marks[wick] * Decimal("0.88")))
     return PracticePath(
         slug="flash-wick",
         title="Flash wick on the last price",
@@ -119,7 +119,7 @@ def _markets_pull_apart() -> PracticePath:
 
 def _gap_past_bankruptcy() -> PracticePath:
     before = _walk("BTC-PERP", [Decimal(1)] + [Decimal("0.9995")] * 9)
-    after = [_on_tick("BTC-PERP", Decimal(48000) * _wobble(k)) for k in range(20)]
+    after = [_to_tick("BTC-PERP", Decimal(48000) * _wobble(k)) for k in range(20)]
     steps = list(_steps(("BTC-PERP", before + after)))
     gap = len(before)
     steps[gap] = PathStep(prices=steps[gap].prices, deleverage=("BTC-PERP",))

@@ -80,6 +80,8 @@ def test_it_refuses_what_it_did_not_write(data):
         ("step", 10_000),
         ("next_id", "3"),
         ("marks", {"DOGE-PERP": "1"}),
+        ("marks", {"BTC-PERP": "60000"}),
+        ("leverage", {"BTC-PERP": "0"}),
         ("positions", [["p1", "BTC-PERP", "up", "1", "1", "1", "cross", None]]),
         ("positions", [["p1", "BTC-PERP", "long", "1", "60000", "500", "cross", None]]),
         ("path", {"slug": "no-such-path"}),

@@ -8,12 +8,14 @@ from hypothesis import strategies as st
 from explainer.engine import MarginError, replay
 from explainer.engine.practice import (
     INSURANCE_FUND,
+    PATHS,
     SCENARIOS,
     advance,
     choose_path,
     fresh,
     limit_order,
     market_order,
+    set_leverage,
 )
 from explainer.engine.practice.figures import margin_balance
 from tests.engine.practice.helpers import D, books_balance, desks, kinds, moved, played
@@ -148,3 +150,19 @@ def test_a_fill_mid_path_joins_the_book_and_replays_on():
     liquidation = p.frames[4].happenings[0]
     assert (liquidation.amount, liquidation.detail["fee"]) == (310, 10)
     assert books_balance(p)
+
+
+def test_a_book_resumed_after_a_partial_liquidation_plays_on_as_replay_does():
+    # 1.5 BTC at 60,000 (90,000 notional, the 1 % tier), 50× isolated, in a 100,000 wallet:
+    # the slide first cuts it into the 0.5 % tier, then liquidates the rest.
+    p = set_leverage(fresh(wallet=D(100000)), market="BTC-PERP", leverage=D(50))
+    p = market_order(p, market="BTC-PERP", side="long", size=D("1.5"), margin_mode="isolated")
+    p = choose_path(p, PATHS["slow-slide"])
+    expected = _replayed(p)
+    while not p.finished:
+        p = advance(p, 1)
+    assert [h.kind for f in p.frames for h in f.happenings if h.kind != "funding"] == [
+        e.kind.value for e in expected.events if e.kind.value != "funding"
+    ]
+    assert "partial_liquidation" in {e.kind.value for e in expected.events}
+    assert [f.wallet_balance for f in p.frames] == [s.wallet_balance for s in expected.steps]
