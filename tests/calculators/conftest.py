@@ -49,3 +49,19 @@ NONSENSE = {
 def nonsense(request):
     """(value, words the error must contain) for each kind of bad number."""
     return NONSENSE[request.param]
+
+
+@pytest.fixture
+def refuses(fetch):
+    """check(slug, field, value, words, **changes): the calculator answers 422 with `words`
+    beside `field`, both as a page, which keeps what was typed, and as an htmx partial."""
+
+    def check(slug: str, field: str, value: str, words: str, **changes) -> None:
+        for htmx in (False, True):
+            response = fetch(slug, htmx=htmx, **{field: value, **changes})
+            assert response.status_code == 422
+            assert words in error_for(response, field)
+            if value and not htmx:  # a partial leaves the inputs alone
+                assert f'name="{field}" value="{value}"' in response.text
+
+    return check
