@@ -63,7 +63,9 @@ class Migration(migrations.Migration):
                 ("query", models.CharField(help_text="Lower case, words only.", max_length=100)),
                 (
                     "results",
-                    models.PositiveSmallIntegerField(help_text="What the last search of it found."),
+                    models.PositiveSmallIntegerField(
+                        help_text="Results the last search of it found (20 at most: one page)."
+                    ),
                 ),
                 (
                     "corrected",

@@ -18,11 +18,13 @@ class _Summary(admin.ModelAdmin):
     date_hierarchy = "day"
     search_fields = ["query"]
     headings: tuple[str, ...] = ()
+    summary_title = ""
 
     def summary(self, rows: QuerySet) -> list[tuple]:
         raise NotImplementedError
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
+        extra_context = {"title": self.summary_title, **(extra_context or {})}
         response = super().changelist_view(request, extra_context)
         if not isinstance(response, TemplateResponse) or "cl" not in response.context_data:
             return response  # a redirect for an unknown filter, say
@@ -59,6 +61,7 @@ class FoundFilter(admin.SimpleListFilter):
 @admin.register(SearchStat)
 class SearchStatAdmin(_Summary):
     list_filter = [FoundFilter, "day"]
+    summary_title = "What readers search for"
     headings = ("Query", "Searches", "Results", "Searched instead as", "Clicks", "Click-through")
 
     def summary(self, rows: QuerySet) -> list[tuple]:
@@ -86,6 +89,7 @@ class SearchStatAdmin(_Summary):
 @admin.register(ResultClick)
 class ResultClickAdmin(_Summary):
     list_filter = ["position", "day"]
+    summary_title = "Which results readers follow"
     headings = ("Query", "Position", "Result", "Clicks", "Days clicked")
 
     def summary(self, rows: QuerySet) -> list[tuple]:

@@ -10,7 +10,9 @@ QUERY_LENGTH = 100
 class SearchStat(models.Model):
     day = models.DateField()
     query = models.CharField(max_length=QUERY_LENGTH, help_text="Lower case, words only.")
-    results = models.PositiveSmallIntegerField(help_text="What the last search of it found.")
+    results = models.PositiveSmallIntegerField(
+        help_text="Results the last search of it found (20 at most: one page)."
+    )
     corrected = models.CharField(
         max_length=QUERY_LENGTH, blank=True, help_text="The words searched instead, if misspelt."
     )

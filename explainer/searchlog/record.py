@@ -25,7 +25,7 @@ def record_search(query: str, results: Results) -> None:
     if not (text := normalised(query)):
         return
     key = {"day": timezone.localdate(), "query": text}
-    found = {"results": min(len(results.hits), 32767), "corrected": results.corrected or ""}
+    found = {"results": len(results.hits), "corrected": results.corrected or ""}
     try:
         add_one(SearchStat, key, "searches", **found)
     except DatabaseError as error:

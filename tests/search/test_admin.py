@@ -28,6 +28,7 @@ def rows(response) -> list[tuple]:
 def test_it_totals_each_query_over_the_days_most_searched_first(admin_client, counted):
     response = admin_client.get("/admin/explainer/searchstat/")
     assert rows(response) == [("leverage", 10, 12, "—", 5, "50%"), ("adl", 3, 0, "—", 0, "0%")]
+    assertContains(response, "<h1>What readers search for</h1>")
 
 
 def test_the_found_filter_lists_the_queries_with_no_result(admin_client, counted):
