@@ -19,13 +19,13 @@ on the markets' ticks. What each is built to show, with the scenarios' accounts:
 
 A custom path: one line per step, markets separated by commas, each "SYMBOL MARK" with an
 optional "last=PRICE", e.g. "BTC-PERP 60000 last=59000, ETH-PERP 3000". Blank lines are
-skipped; at most MAX_STEPS steps.
+skipped; at most MAX_STEPS steps, each at most 24 hours, and 30 days in all.
 """
 
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-from ..decimals import in_context
+from ..decimals import in_context, plain
 from ..errors import MarginError
 from ..markets import MARKETS, get_market
 from ..models import PathStep, Quote
@@ -33,6 +33,9 @@ from ..validation import positive
 from .state import MAX_STEPS, START_MARKS, PracticePath
 
 MAX_HOURS_PER_STEP = Decimal(24)
+# A custom path's clock stops at 30 days: at most 90 funding times, so with MAX_POSITIONS
+# positions the frames hold at most 900 funding payments.
+MAX_PATH_HOURS = Decimal(720)
 MAX_LINE = 400  # characters per line of a custom path
 
 
@@ -159,6 +162,12 @@ def custom_path(text: str, *, hours_per_step: Decimal) -> PracticePath:
         raise MarginError("Type at least one step, such as “BTC-PERP 60000”.", field="path")
     if len(lines) > MAX_STEPS:
         raise MarginError(f"A path has at most {MAX_STEPS} steps.", field="path")
+    if (len(lines) - 1) * hours > MAX_PATH_HOURS:
+        raise MarginError(
+            f"{len(lines)} steps of {plain(hours)} hours run past {MAX_PATH_HOURS} hours (30 "
+            "days): use fewer steps or shorter ones.",
+            field="hours_per_step",
+        )
     steps = tuple(_custom_step(n, line) for n, line in lines)
     markets = tuple(dict.fromkeys(symbol for step in steps for symbol in step.prices))
     return PracticePath(

@@ -216,27 +216,27 @@ class _Run:
             partial_liquidation=True,
         )
         book = Book(self.account, terms, rules, clock=self.hours if self.step else ZERO)
-        self.base_ledger, self.fund_before = self.ledger, self.fund
         return book
 
     def _synced(self) -> Account:
         """The account as the Book holds it, marked at the current marks."""
-        if self.book is not None:
+        if (book := self.book) is not None:
             mode = self.p.account.position_mode
-            self.account = book_account(self.book, self.marks, mode)
+            self.account = book_account(book, self.marks, mode)
+            # The Book's sums are its own since it was built: they join the ledger now.
+            self.ledger = booked(
+                self.ledger,
+                realized_pnl=book.realized_pnl,
+                fees=book.fees,
+                funding=book.funding,
+                insurance_fund=book.insurance_fund,
+                deleveraged=book.deleveraged,
+            )
             self.book = None
         return self.account
 
     def _happenings(self, events: list[LiquidationEvent]) -> list[Happening]:
         book = self.book
-        self.ledger = booked(
-            self.base_ledger,
-            realized_pnl=book.realized_pnl,
-            fees=book.fees,
-            funding=book.funding,
-            insurance_fund=book.insurance_fund,
-            deleveraged=book.deleveraged,
-        )
         self.fund = book.fund_balance
         happenings = from_events(events, book, seen=self.funding_seen)
         if any(event.kind is EventKind.FUNDING for event in events):

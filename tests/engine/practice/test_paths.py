@@ -129,3 +129,11 @@ def test_hours_per_step_is_refused_when_out_of_range(hours):
     with pytest.raises(MarginError) as caught:
         custom_path("BTC-PERP 60000", hours_per_step=hours)
     assert caught.value.field == "hours_per_step"
+
+
+def test_a_custom_path_longer_than_thirty_days_is_refused_on_its_hours():
+    # 1,000 hourly steps end at hour 999: past the 720 hours (90 funding times) allowed.
+    with pytest.raises(MarginError) as caught:
+        custom_path("BTC-PERP 60000\n" * 1000, hours_per_step=D(1))
+    assert caught.value.field == "hours_per_step"
+    assert len(custom_path("BTC-PERP 60000\n" * 721, hours_per_step=D(1)).steps) == 721
