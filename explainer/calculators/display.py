@@ -7,7 +7,7 @@ from explainer.engine import Derivation, Market
 
 # Derivations whose value is a fraction shown as a percentage; every other one is in USDC.
 FRACTIONS = {"roe", "margin_ratio", "maintenance_margin_rate", "distance"}
-PLAIN = {"largest_size", "size_in_base"}
+PLAIN = {"largest_size", "size_in_base", "total_size"}
 
 
 def price(value: Decimal | None, market: Market) -> str:

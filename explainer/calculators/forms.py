@@ -82,13 +82,15 @@ class CalculatorForm(forms.Form):
             name = FORM_NAMES.get(path or "", path)
         return name if name in self.fields else None
 
-    def base_size(self, data: dict, amount: Decimal | None, price: Decimal) -> Decimal | None:
+    def base_size(
+        self, data: dict, amount: Decimal | None, price: Decimal, *, label: str = "Size in the coin"
+    ) -> Decimal | None:
         """`amount` in the coin: as given, or, when the reader chose USDC, that notional at
         `price` turned into the coin by the engine (and kept for the math)."""
         if amount is None or data.get("size_in") != "usdc":
             return amount
         base = size_in_base(notional=amount, price=price)
-        self.conversions.append(size_math(notional=amount, price=price, size=base))
+        self.conversions.append(size_math(notional=amount, price=price, size=base, label=label))
         return base
 
     def trade(self, data: dict, prefix: str = "", **changes) -> Trade:

@@ -20,6 +20,7 @@ MIN_PRICE = min(market.tick_size for market in MARKETS.values())
 MIN_SIZE = min(market.lot_size for market in MARKETS.values())
 SLIDER = "calculators/_slider.html"
 MAX_LEVERAGE = max(market.max_leverage for market in MARKETS.values())
+MAX_FILLS = 10  # rows of the average entry calculator
 
 
 class NumberField(forms.DecimalField):
@@ -97,13 +98,16 @@ def sized(label: str = "Position size", **kw) -> tuple[NumberField, forms.Choice
     which the form divides by that price (CalculatorForm.base_size)."""
     kw.setdefault("help_text", "In the coin, or in USDC when you choose USDC under Size in.")
     amount = NumberField(label, "", high=MAX_SIZE, low=MIN_SIZE, noun=label.lower(), **kw)
-    unit = forms.ChoiceField(
+    return amount, size_in()
+
+
+def size_in() -> forms.ChoiceField:
+    return forms.ChoiceField(
         label="Size in",
         choices=list(SIZE_IN.items()),
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={"invalid_choice": "Choose the coin or USDC."},
     )
-    return amount, unit
 
 
 def _maximums() -> str:

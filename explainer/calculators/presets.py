@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 from explainer.formatting import plain
 from explainer.worked_examples import SEED_ISOLATED_MARGIN, SEED_TRADE, SEED_WALLET
 
+from .inputs import MAX_FILLS
+
 SEED = {
     "market": SEED_TRADE["market"],
     "side": SEED_TRADE["side"].value,
@@ -54,6 +56,12 @@ DEFAULTS: dict[str, dict[str, str]] = {
         **{key: SEED[key] for key in ("market", "side", "entry", "leverage", "wallet")},
         "fee": "0.05",
     },
+    # The seed's 0.02 BTC bought in three fills on the way down, averaging 48,600 USDC.
+    "average-entry": {
+        **{key: SEED[key] for key in ("market", "side", "leverage", "wallet")},
+        "mode": "isolated",
+        "size_in": "base",
+    },
     # The market's default funding, 0.01 % every 8 hours, for a month.
     "funding-drift": {**SEED, "mode": "isolated", "rate": "0.01", "days": "30"},
     # A 50 % return on the seed trade's 100 USDC of margin, before fees.
@@ -65,6 +73,16 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "opening": "none",
         "closing": "none",
     },
+}
+# Calculators with rows: the seed rows stand only while a query does not say how many rows
+# it has (else a removed row would come back), and any row a query names is read.
+ROWS = {
+    "average-entry": (
+        "fills",
+        {"fills": "3", "price1": "50000", "size1": "0.01", "price2": "48000", "size2": "0.006"}
+        | {"price3": "46000", "size3": "0.004"},
+        ("fills", *(f"{name}{n}" for n in range(1, MAX_FILLS + 1) for name in ("price", "size"))),
+    ),
 }
 # Named presets an article can ask for ([[calculator name preset=x]]), and their link labels.
 PRESETS = {
@@ -85,6 +103,10 @@ def data_for(calculator: str, query: Mapping[str, str] | None = None, preset: st
         data.update(PRESETS[preset][0])
     query = query or {}
     data.update((key, query[key]) for key in DEFAULTS[calculator] if key in query)
+    if calculator in ROWS:
+        count, seed, names = ROWS[calculator]
+        data.update(seed if count not in query else {})
+        data.update((key, query[key]) for key in names if key in query)
     return data
 
 

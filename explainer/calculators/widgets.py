@@ -17,6 +17,7 @@ from django.urls import reverse
 from explainer.content.render import Segment
 
 from . import charts, forms, presets, sizing_forms, tables
+from .charts.average import average
 from .charts.comparison import comparison
 from .charts.contagion import contagion
 from .charts.drift import drift
@@ -25,6 +26,7 @@ from .charts.liquidation import liquidation
 from .charts.max_size import max_size
 from .charts.pnl import pnl
 from .charts.target import target
+from .presentations.average import average as present_average
 from .presentations.drift import drift as present_drift
 from .presentations.max_size import max_size as present_max_size
 from .presentations.target import target as present_target
@@ -103,6 +105,15 @@ CALCULATORS = {
             sizing_forms.MaxOpenSizeForm,
             max_size,
             present_max_size,
+        ),
+        Calculator(
+            "average-entry",
+            "Average entry",
+            "Several fills on one side become one position: its average entry, size, margin "
+            "and liquidation price.",
+            sizing_forms.AverageEntryForm,
+            average,
+            present_average,
         ),
         Calculator(
             "funding-drift",

@@ -8,7 +8,7 @@
   'use strict';
   var me = document.currentScript;
   var origin = new URL(me ? me.src : '/embed.js', location.href).origin;
-  var NAME = /^(isolated-vs-cross|liquidation-price|leverage-explorer|margin-pnl-roe|cross-contagion|funding-drift|target-price|check|predict\/[a-z0-9-]+)$/;
+  var NAME = /^(isolated-vs-cross|liquidation-price|leverage-explorer|margin-pnl-roe|cross-contagion|max-open-size|average-entry|funding-drift|target-price|check|predict\/[a-z0-9-]+)$/;
   var TYPES = /^(ready|resize|change|answered|completed)$/;
   var frames = [];
 

@@ -104,10 +104,10 @@ def distance_math(position: PositionResult) -> Derivation:
     )
 
 
-def size_math(*, notional: Decimal, price: Decimal, size: Decimal) -> Derivation:
+def size_math(*, notional: Decimal, price: Decimal, size: Decimal, label: str) -> Derivation:
     return Derivation(
         name="size_in_base",
-        label="Size in the coin",
+        label=label,
         words="a size given in USDC is a notional at its price; divided by that price it is "
         "the size in the coin, which every figure below uses",
         formula="q = N / E",
