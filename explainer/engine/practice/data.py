@@ -318,16 +318,16 @@ def _frames(rows: list) -> tuple[Frame, ...]:
 
 def _figures(data: list | dict, then: Mapping | None, key: Callable[[object], str]) -> dict:
     if isinstance(data, dict):
-        names, values = data["keys"], data["values"]
-    else:
+        names, values = [key(name) for name in data["keys"]], data["values"]
+    else:  # the previous frame's keys, checked when it was read
         names, values = list(then), data  # a TypeError when there is no previous frame
     if len(names) != len(values):
         raise ValueError("keys and values")
-    figures = {}
-    for name, value in zip(names, values, strict=True):
-        # A KeyError (or TypeError) when the previous frame has no such figure.
-        figures[key(name)] = then[name] if _same(value) else _opt(value)
-    return figures
+    # A KeyError (or TypeError) when the previous frame has no such figure.
+    return {
+        name: then[name] if type(value) is int and value == SAME else _opt(value)
+        for name, value in zip(names, values, strict=True)
+    }
 
 
 def _frame(row: list, before: Frame | None) -> Frame:
