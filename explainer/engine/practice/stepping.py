@@ -117,11 +117,12 @@ class _Run:
         markets = self.path.steps[index].deleverage
         if not markets:
             return ()
+        # Profitable at the step's marks, where the Book deleverages them (it refuses others).
         return tuple(
             term.id
-            for i in self.book.open
-            if (term := self.book.terms[i]).market.symbol in markets
-            and self.book.figures(i).unrealized_pnl > 0
+            for term in self.book.snapshot
+            if term.market.symbol in markets
+            and at_mark(term, self.marks[term.market.symbol]).unrealized_pnl > 0
         )
 
     def _fill_orders(self, index: int, move: Move) -> list[Happening]:

@@ -7,6 +7,7 @@ from explainer.engine.practice import (
     MAX_STEPS,
     PATHS,
     START_MARKS,
+    advance,
     choose_path,
     custom_path,
     fresh,
@@ -137,3 +138,12 @@ def test_a_custom_path_longer_than_thirty_days_is_refused_on_its_hours():
         custom_path("BTC-PERP 60000\n" * 1000, hours_per_step=D(1))
     assert caught.value.field == "hours_per_step"
     assert len(custom_path("BTC-PERP 60000\n" * 721, hours_per_step=D(1)).steps) == 721
+
+
+def test_a_short_opened_at_the_last_price_before_the_gap_is_deleveraged_at_the_gap():
+    # Opened at the step before the gap, the short has no profit until the gap step's mark.
+    p = choose_path(fresh(), PATHS["gap-past-bankruptcy"])
+    p = advance(p, 10)  # steps 0 to 9; the gap is step 10
+    p = market_order(p, market="BTC-PERP", side="short", size=D("0.1"), margin_mode="cross")
+    p = played(p)
+    assert [kind for kind, _ in kinds(p)] == ["adl"]
