@@ -23,6 +23,7 @@ class Row:
     label: str
     cells: tuple[str, ...]
     current: bool = False
+    key: bool = False  # kept in view, with the current row, while the reader edits (summary)
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,12 @@ class Table:
     highlight: int | None = None  # a column to emphasise (the reader's chosen mode)
     note: str = ""
     wide: bool = False  # too many columns to sit beside the chart
+
+    @property
+    def body(self) -> tuple[tuple[Row, tuple[tuple[str, str], ...]], ...]:
+        """Each row with its cells paired with their column heads: a phone shows a table of
+        several columns as one card a row, each value under its head."""
+        return tuple((row, tuple(zip(self.head[1:], row.cells, strict=False))) for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,19 @@ class Presentation:
     @property
     def below(self) -> tuple[Table, ...]:
         return self.tables if self.tables[0].wide else self.tables[1:]
+
+    @property
+    def summary(self) -> tuple[tuple[str, str], ...]:
+        """The key figures a narrow screen keeps in view above the form: the first table's key
+        and current rows (else its first row), each value named by its column when there are
+        several."""
+        table = self.tables[0]
+        body = [(row, cells) for row, cells in table.body if row.key or row.current]
+        several = len(table.head) > 2
+        return tuple(
+            (row.label, " · ".join(f"{head} {cell}" if several else cell for head, cell in cells))
+            for row, cells in body or table.body[:1]
+        )
 
 
 def math_group(title: str, derivations: tuple[Derivation, ...]) -> tuple[str, tuple[MathLine, ...]]:
@@ -109,6 +129,7 @@ def comparison(outcome: Comparison) -> Presentation:
         Row(
             "Liquidation price",
             tuple(price(m.position.liquidation_price, market) for m in outcome.modes),
+            key=True,
         ),
         Row("Distance to it", tuple(percent(m.distance) for m in outcome.modes)),
         Row("Maximum loss", tuple(usdc(m.position.max_loss) for m in outcome.modes)),
@@ -162,7 +183,7 @@ def liquidation(outcome: LiquidationOutcome) -> Presentation:
                 ),
             ),
             Row("Liquidation price", (price(position.liquidation_price, market),), current=True),
-            Row("Distance to it", (percent(outcome.distance),)),
+            Row("Distance to it", (percent(outcome.distance),), key=True),
             Row("Bankruptcy price", (price(position.bankruptcy_price, market),)),
             Row("Maximum loss", (usdc(position.max_loss),)),
         ),
@@ -301,8 +322,8 @@ def pnl(outcome: PnlOutcome) -> Presentation:
         ),
         Row("Leverage", (leverage(position.leverage),), current=outcome.solved == "leverage"),
         Row(f"Notional at {exit_at}", (usdc(position.notional),)),
-        Row(f"PnL at {exit_at}", (signed_usdc(position.unrealized_pnl),)),
-        Row("ROE", (signed_percent(position.roe),)),
+        Row(f"PnL at {exit_at}", (signed_usdc(position.unrealized_pnl),), key=True),
+        Row("ROE", (signed_percent(position.roe),), key=True),
         Row("Available balance", (usdc(outcome.account.available_balance),)),
         Row(f"Largest position at {leverage(position.leverage)}", (size(largest.size, market),)),
         Row("Its notional at entry", (usdc(largest.notional),)),

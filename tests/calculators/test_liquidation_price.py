@@ -84,7 +84,7 @@ def test_cross_mode_lists_each_figure_once_and_names_what_backs_it(fetch):
     response = fetch(SLUG, htmx=True, mode="cross", wallet="800")
     labels = re.findall(r'<th scope="row">([^<]+)</th>', response.text)
     assert len(labels) == len(set(labels)), labels
-    row = '<th scope="row">{}</th>\n        <td>{} USDC</td>'
+    row = '<th scope="row">{}</th>\n        <td data-label="Value">{} USDC</td>'
     assert row.format("Cross margin balance", "800.00") in response.text
     isolated = fetch(SLUG, htmx=True, margin="150")
     assert row.format("Allocated margin", "150.00") in isolated.text

@@ -116,7 +116,16 @@ def layout(x_title: str, y_title: str, **extra) -> dict:
         "plot_bgcolor": "#ffffff",
         "xaxis": axis(x_title),
         "yaxis": axis(y_title),
-        "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top", "traceorder": "normal"},
+        # A key, not a switch: a legend entry is no 24 px tap target (WCAG 2.2, 2.5.8).
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": -0.2,
+            "yanchor": "top",
+            "traceorder": "normal",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
         "hovermode": "closest",
         "dragmode": False,
         **extra,
@@ -146,6 +155,42 @@ def vline(x: float, text: str, *, dash: str = "dot", y: float = 1, yref: str = "
         "font": {"size": 11, "color": GREY},
     }
     return shape, note
+
+
+def vlines(marks: Sequence[tuple[float, str, str]], span: float) -> tuple[list, list]:
+    """Marker lines (x, label, dash) with their labels above the plot; a mark on the same x as
+    an earlier one is left out. Two labels nearer than a third of the x span would overlap on a
+    phone's ~300 px plot, so each then leans away from the other, off its own line."""
+    kept: list[tuple[float, str, str]] = []
+    for mark in marks:
+        if all(mark[0] != earlier[0] for earlier in kept):
+            kept.append(mark)
+    pairs = [vline(x, text, dash=dash) for x, text, dash in kept]
+    notes = [note for _, note in pairs]
+    if len(notes) == 2 and abs(notes[0]["x"] - notes[1]["x"]) < span / 3:
+        left, right = sorted(notes, key=lambda note: note["x"])
+        left.update(xanchor="right", xshift=-4)
+        right.update(xanchor="left", xshift=4)
+    return [shape for shape, _ in pairs], notes
+
+
+def pointer(x: float, y: float, text: str, *, ax: int, ay: int) -> dict:
+    """A label for one point, set off from it by (ax, ay) px with a thin line back to it."""
+    return {
+        "x": x,
+        "y": y,
+        "xref": "x",
+        "yref": "y",
+        "text": text,
+        "showarrow": True,
+        "arrowhead": 0,
+        "arrowwidth": 1,
+        "arrowcolor": GREY,
+        "ax": ax,
+        "ay": ay,
+        "font": {"size": 11, "color": INK},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
 
 
 def band(x0: float, x1: float, text: str, color: str, *, top: bool = True):

@@ -19,7 +19,7 @@ from . import (
     num,
     points,
     usdc,
-    vline,
+    vlines,
 )
 
 
@@ -126,15 +126,12 @@ def _comparison_marks(outcome: Comparison, prices: list) -> tuple[list, list]:
         )
         shapes.append(shape)
         notes.append(note)
-    entry, what_if = num(outcome.trade.entry), num(outcome.what_if_price)
-    marks = [(entry, "Entry", "dot")]
-    if what_if != entry:
-        marks.append((what_if, "What if", "solid"))
-    for x, text, dash in marks:
-        shape, note = vline(x, text, dash=dash)
-        shapes.append(shape)
-        notes.append(note)
-    return shapes, notes
+    marks = [
+        (num(outcome.trade.entry), "Entry", "dot"),
+        (num(outcome.what_if_price), "What if", "solid"),
+    ]
+    lines, labels = vlines(marks, prices[-1] - prices[0])
+    return shapes + lines, notes + labels
 
 
 def _comparison_summary(outcome: Comparison, prices: list) -> str:

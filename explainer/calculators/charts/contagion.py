@@ -45,6 +45,10 @@ def contagion(outcome: ContagionOutcome) -> Chart:
         ),
     ]
     b_mark = num(outcome.cross.positions[1].mark_price)
+    # The price label goes on the side of its dotted line where the lines are, inside the plot,
+    # and the band's label at the other end: neither can reach the entry label above the plot.
+    plotted = [y for trace in traces for y in trace["y"] if y is not None]
+    high = b_mark >= (min(plotted) + max(plotted)) / 2
     shapes = [
         {
             "type": "line",
@@ -64,7 +68,7 @@ def contagion(outcome: ContagionOutcome) -> Chart:
             "xanchor": "right",
             "y": b_mark,
             "yref": "y",
-            "yanchor": "bottom",
+            "yanchor": "top" if high else "bottom",
             "text": f"{b.symbol} price now",
             "showarrow": False,
             "font": {"size": 11, "color": GREY},
@@ -77,7 +81,7 @@ def contagion(outcome: ContagionOutcome) -> Chart:
             num(max(gone)),
             "All cross positions<br>liquidated",
             "rgba(230,159,0,0.16)",
-            top=False,
+            top=not high,
         )
         shapes.append(shape)
         notes.append(note)

@@ -14,7 +14,7 @@ from . import (
     line,
     num,
     points,
-    vline,
+    vlines,
 )
 
 
@@ -54,16 +54,8 @@ def pnl(outcome: PnlOutcome) -> Chart:
             showlegend=False,
         ),
     ]
-    shapes, notes = [], []
-    for x, text, dash in (
-        (num(position.entry_price), "Entry", "dot"),
-        (exit_price, "Exit", "solid"),
-    ):
-        if text == "Exit" and x == num(position.entry_price):
-            continue
-        shape, note = vline(x, text, dash=dash)
-        shapes.append(shape)
-        notes.append(note)
+    marks = [(num(position.entry_price), "Entry", "dot"), (exit_price, "Exit", "solid")]
+    shapes, notes = vlines(marks, prices[-1] - prices[0])
     figure = {
         "data": traces,
         "layout": layout(
