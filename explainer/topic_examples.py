@@ -18,6 +18,7 @@ from explainer.engine import (
     MarginMode,
     PathStep,
     Position,
+    PositionResult,
     Quote,
     Side,
     evaluate,
@@ -43,6 +44,18 @@ PAST_BANKRUPTCY = Decimal("44000")
 SMALL_FUND = Decimal("5")
 JUST_AFTER_ENTRY = Decimal("49990")
 WEEK_OF_FUNDING = 21  # 7 days of 8-hour funding
+
+# Two traders' profitable shorts when the mark has fallen to PAST_BANKRUPTCY: a big profit at
+# low leverage, and a smaller one at high leverage. Which does the ADL queue close first?
+ADL_SHORTS = {
+    "low": Position(
+        Side.SHORT, Decimal("0.1"), Decimal("50000"), Decimal("5"), MarginMode.ISOLATED
+    ),
+    "high": Position(
+        Side.SHORT, Decimal("0.1"), Decimal("46000"), Decimal("20"), MarginMode.ISOLATED
+    ),
+}
+ADL_WALLET = Decimal("2000")
 
 LARGE_TRADE = Position(
     market="ETH-PERP",
@@ -166,6 +179,28 @@ def insurance_figures() -> dict[str, str]:
     }
 
 
+def adl_ranked() -> dict[str, PositionResult]:
+    """Each short's figures at the gap's mark, by name, the first in the ADL queue first."""
+    ranked = {
+        name: evaluate(_marked(Account(ADL_WALLET, (short,)), PAST_BANKRUPTCY)).positions[0]
+        for name, short in ADL_SHORTS.items()
+    }
+    return dict(sorted(ranked.items(), key=lambda item: -item[1].adl_score))
+
+
+@cache
+def adl_figures() -> dict[str, str]:
+    ranked = adl_ranked()
+    figures = {"first": f"{formatting.plain(next(iter(ranked.values())).leverage)}×"}
+    for name, position in ranked.items():
+        figures |= {
+            f"{name}_pnl": formatting.usdc(position.unrealized_pnl),
+            f"{name}_roe": formatting.percent(position.roe),
+            f"{name}_score": formatting.amount(position.adl_score, 3),
+        }
+    return figures
+
+
 @cache
 def partial_figures() -> dict[str, str]:
     market = get_market(LARGE_TRADE.market)
@@ -195,5 +230,6 @@ FIGURES = {
     "funding": funding_figures,
     "fees": fee_figures,
     "insurance": insurance_figures,
+    "adl": adl_figures,
     "partial": partial_figures,
 }

@@ -12,16 +12,16 @@ from pytest_django.asserts import assertContains
 from explainer.content.sources import read_articles, read_glossary
 from explainer.engine import get_market
 from explainer.models import Article
-from explainer.topic_examples import FIGURES
+from explainer.topic_examples import FIGURES, adl_ranked
 
 pytestmark = pytest.mark.django_db
-TOPICS = {
-    "mark-index-and-last-price": "mark",
-    "funding-payments": "funding",
-    "trading-fees-and-the-liquidation-fee": "fees",
-    "insurance-fund-and-auto-deleveraging": "insurance",
-    "partial-liquidation-of-large-positions": "partial",
-}
+TOPICS = (
+    "mark-index-and-last-price",
+    "funding-payments",
+    "trading-fees-and-the-liquidation-fee",
+    "insurance-fund-and-auto-deleveraging",
+    "partial-liquidation-of-large-positions",
+)
 # What each article offers to try: a predict widget, a calculator, or a link to one.
 TRY_IT = {
     "mark-index-and-last-price": ['id="predict-mark-wick"', 'data-calculator="liquidation-price"'],
@@ -41,13 +41,13 @@ def test_it_serves_each_article_with_no_token_or_marker_left(client, slug):
     assert "{{" not in page and "[[" not in page
 
 
-@pytest.mark.parametrize(("slug", "example"), TOPICS.items())
-def test_every_figure_of_its_example_is_the_engines(slug, example):
-    text = Article.objects.get(slug=slug).body_text
-    used = set(re.findall(rf"\{{\{{ {example}\.([a-z_]+) \}}\}}", _source(slug)))
-    assert used, slug
-    for field in used:
-        assert FIGURES[example]()[field] in text, field
+@pytest.mark.parametrize("slug", TOPICS)
+def test_every_figure_of_its_examples_is_the_engines(slug):
+    used = set(re.findall(r"\{\{ ([a-z_]+)\.([a-z_]+) \}\}", _source(slug)))
+    topical = {(name, field) for name, field in used if name in FIGURES}
+    assert topical, slug
+    for name, field in topical:
+        assert FIGURES[name]()[field] in _text(slug), f"{name}.{field}"
 
 
 @pytest.mark.parametrize(("slug", "offers"), TRY_IT.items())
@@ -92,6 +92,16 @@ def test_by_hand_the_examples_hold_the_numbers_the_prose_states():
     )
 
 
+def test_the_adl_example_ranks_the_more_leveraged_short_first_despite_its_smaller_profit():
+    high, low = (adl_ranked()[name] for name in ("high", "low"))
+    assert list(adl_ranked()) == ["high", "low"]
+    assert high.unrealized_pnl < low.unrealized_pnl
+    # 5×: 6,000 ÷ 50,000 = 12 %, × 4,400 ÷ (1,000 + 600) = 2.75, is 0.33.
+    assert low.adl_score == Decimal("0.33")
+    text = _text("insurance-fund-and-auto-deleveraging")
+    assert "the 20× short is the one deleveraged first" in text
+
+
 def test_the_fee_article_is_right_that_the_first_brackets_rate_is_as_high_as_the_fee():
     market = get_market("BTC-PERP")
     assert market.tiers[0].maintenance_margin_rate >= market.fees.liquidation
@@ -118,6 +128,10 @@ def test_the_funding_example_moves_the_liquidation_price_towards_the_mark():
     for mode in ("isolated", "cross"):
         before, after = (_number(figures[f"{mode}_{when}"]) for when in ("before", "after"))
         assert after > before
+
+
+def _text(slug: str) -> str:
+    return Article.objects.get(slug=slug).body_text
 
 
 def _source(slug: str) -> str:
