@@ -10,8 +10,17 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 
-from explainer.engine import Derivation, MarginError, MarginMode, Side, get_market, size_in_base
+from explainer.engine import (
+    MARKETS,
+    Derivation,
+    MarginError,
+    MarginMode,
+    Side,
+    get_market,
+    size_in_base,
+)
 from explainer.engine.validation import MAX_FUNDING_RATE
+from explainer.formatting import plain
 
 from . import inputs
 from .questions import Trade, size_for, size_math
@@ -308,6 +317,12 @@ MAX_FUNDING_PERCENT = (MAX_FUNDING_RATE * 100).normalize()  # 5, as the engine c
 MAX_TARGET_ROE = Decimal(1_000_000)  # in %: any real target, and the engine says if none fits
 
 
+def _funding_hours() -> str:
+    """The funding interval, the same in every market (it is written before one is chosen)."""
+    (hours,) = {market.funding.interval_hours for market in MARKETS.values()}
+    return plain(hours)
+
+
 def _fee_choice(label: str) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
@@ -322,7 +337,7 @@ class FundingDriftForm(CalculatorForm):
     market = inputs.market()
     side = inputs.side()
     mode = inputs.mode()
-    size = inputs.size()
+    size, size_in = inputs.sized()
     entry = inputs.price(help_text="The mark stays here: only funding moves.")
     leverage = inputs.leverage()
     wallet = inputs.usdc("Account balance", help_text="In cross mode funding is paid from it.")
@@ -331,8 +346,8 @@ class FundingDriftForm(CalculatorForm):
         "%",
         high=MAX_FUNDING_PERCENT,
         low=-MAX_FUNDING_PERCENT,
-        help_text="Per funding time, every 8 hours. Positive: longs pay shorts. 0.01 % is "
-        "the usual rate of a calm market.",
+        help_text=f"Per funding time, every {_funding_hours()} hours. Positive: longs pay "
+        "shorts. 0.01 % is the usual rate of a calm market.",
     )
     days = forms.IntegerField(
         label="Days held",
@@ -350,8 +365,8 @@ class FundingDriftForm(CalculatorForm):
     def layout(self) -> Layout:
         return Layout(
             inputs.row("market", "side", "mode"),
-            inputs.row("size", "entry", "leverage", "wallet"),
-            inputs.row("rate", "days"),
+            inputs.row("size", "size_in", "entry", "leverage"),
+            inputs.row("wallet", "rate", "days"),
         )
 
     def compute(self, data: dict):
@@ -367,7 +382,7 @@ class FundingDriftForm(CalculatorForm):
 class TargetPriceForm(CalculatorForm):
     market = inputs.market()
     side = inputs.side()
-    size = inputs.size()
+    size, size_in = inputs.sized()
     entry = inputs.price()
     leverage = inputs.leverage()
     by = forms.ChoiceField(
@@ -402,7 +417,7 @@ class TargetPriceForm(CalculatorForm):
 
     def layout(self) -> Layout:
         return Layout(
-            inputs.row("market", "side", "size"),
+            inputs.row("market", "side", "size", "size_in"),
             inputs.row("entry", "leverage"),
             inputs.row("by", "roe", "pnl"),
             inputs.row("opening", "closing", width="col-sm-6 col-lg-4"),

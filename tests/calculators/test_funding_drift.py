@@ -100,3 +100,11 @@ def test_it_refuses_a_balance_below_the_initial_margin(fetch, field_error):
     response = fetch(SLUG, wallet="50")
     assert response.status_code == 422
     assert "cannot cover this position's initial margin" in field_error(response, "wallet")
+
+
+def test_a_size_in_usdc_is_the_same_position(fetch):
+    by_coin = fetch(SLUG, htmx=True).text
+    by_usdc = fetch(SLUG, htmx=True, size="1000", size_in="usdc").text  # 1,000 / 50,000
+    lede = "this isolated long of 0.020 BTC on BTC-PERP pays 0.10 USDC every 8 hours"
+    assert lede in by_coin and lede in by_usdc
+    assert "Sizes given in USDC" in by_usdc

@@ -101,3 +101,8 @@ def test_it_refuses_an_unknown_fee_kind(fetch, field_error):
     assert response.status_code == 422
     assert "none, maker or taker" in field_error(response, "opening")
     assert "an ROE or a PnL" in field_error(response, "by")
+
+
+def test_a_size_in_usdc_is_the_same_position(fetch):
+    text = fetch(SLUG, htmx=True, size="1000", size_in="usdc").text  # 1,000 / 50,000 BTC
+    assert "on this long of 0.020 BTC on BTC-PERP at 10×, close at 52,500.00 USDC" in text
