@@ -65,6 +65,7 @@ class FillRows(Div):
         self.count_field = form["fills"]
         self.region_id = form.auto_id % "fill-rows"
         self.results_id = form.auto_id % "results"
+        self.summary_id = form.auto_id % "summary"
         # An article's widget ("calc-2") sits in a page with other ids: its rows change in
         # the full calculator.
         self.buttons = form.auto_id == "calc-%s"

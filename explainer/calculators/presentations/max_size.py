@@ -53,7 +53,7 @@ def _tiers(outcome: MaxSizeOutcome) -> Table:
         floor, cap = amount(tier.floor, 0), tier.cap and amount(tier.cap, 0)
         band = f"{floor} – {cap} USDC" if cap else f"from {floor} USDC"
         allows = "yes" if tier.max_leverage >= outcome.leverage else "no"
-        label = f"{index + 1}{' (caps it)' if tier is binding else ''}"
+        label = f"Tier {index + 1}{' (caps it)' if tier is binding else ''}"
         rows.append(
             Row(label, (band, leverage(tier.max_leverage), allows), current=tier is binding)
         )
