@@ -7,6 +7,7 @@ the only difference.
 """
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -106,6 +107,21 @@ def axis(title: str, **extra) -> dict:
         "tickformat": ",~r",
         **extra,
     }
+
+
+def leverage_axis(max_leverage: Decimal) -> dict:
+    """Leverage from 1× to a market's maximum on a log scale, ticked at the usual steps."""
+    ticks = [t for t in (1, 2, 5, 10, 20, 50, 100) if t <= max_leverage]
+    return axis(
+        LEVERAGE_TITLE,
+        type="log",
+        tickvals=ticks,
+        ticktext=[f"{t}×" for t in ticks],
+        range=[-0.04, math.log10(max_leverage) + 0.04],
+    )
+
+
+LEVERAGE_TITLE = "Leverage (×, log scale)"
 
 
 def layout(x_title: str, y_title: str, **extra) -> dict:

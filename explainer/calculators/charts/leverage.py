@@ -1,6 +1,5 @@
 """3. Leverage explorer: distance to liquidation against leverage."""
 
-import math
 from decimal import ROUND_CEILING, Decimal
 
 from explainer import formatting
@@ -10,11 +9,13 @@ from .. import display
 from ..questions.leverage import LeverageOutcome, LeverageRow
 from . import (
     INK,
+    LEVERAGE_TITLE,
     STYLE,
     Chart,
     axis,
     floats,
     layout,
+    leverage_axis,
     line,
     num,
     percent,
@@ -63,19 +64,12 @@ def leverage(outcome: LeverageOutcome) -> Chart:
         )
         shapes.append(shape)
         notes.append(note)
-    ticks = [t for t in (1, 2, 5, 10, 20, 50, 100) if t <= market.max_leverage]
     figure = {
         "data": traces,
         "layout": layout(
-            "Leverage (×, log scale)",
+            LEVERAGE_TITLE,
             "Distance to liquidation (%)",
-            xaxis=axis(
-                "Leverage (×, log scale)",
-                type="log",
-                tickvals=ticks,
-                ticktext=[f"{t}×" for t in ticks],
-                range=[-0.04, math.log10(market.max_leverage) + 0.04],
-            ),
+            xaxis=leverage_axis(market.max_leverage),
             yaxis=axis("Distance to liquidation (%)", rangemode="tozero", ticksuffix=" %"),
             shapes=shapes,
             annotations=notes,

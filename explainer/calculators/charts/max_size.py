@@ -6,7 +6,20 @@ from explainer import formatting
 
 from .. import display
 from ..questions.max_size import MaxSizeOutcome
-from . import BLUE, INK, VERMILLION, Chart, axis, floats, layout, line, num, points
+from . import (
+    BLUE,
+    INK,
+    LEVERAGE_TITLE,
+    VERMILLION,
+    Chart,
+    axis,
+    floats,
+    layout,
+    leverage_axis,
+    line,
+    num,
+    points,
+)
 
 
 def max_size(outcome: MaxSizeOutcome) -> Chart:
@@ -31,19 +44,12 @@ def max_size(outcome: MaxSizeOutcome) -> Chart:
         ),
     ]
     top = max(value for value in y if value) * 4
-    ticks = [t for t in (1, 2, 5, 10, 20, 50, 100) if t <= market.max_leverage]
     figure = {
         "data": traces,
         "layout": layout(
-            "Leverage (×, log scale)",
+            LEVERAGE_TITLE,
             "Notional at entry (USDC, log scale)",
-            xaxis=axis(
-                "Leverage (×, log scale)",
-                type="log",
-                tickvals=ticks,
-                ticktext=[f"{t}×" for t in ticks],
-                range=[-0.04, math.log10(market.max_leverage) + 0.04],
-            ),
+            xaxis=leverage_axis(market.max_leverage),
             yaxis=axis(
                 "Notional at entry (USDC, log scale)",
                 type="log",
