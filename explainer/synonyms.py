@@ -9,7 +9,7 @@ words: "im" must not find "impact", so short abbreviations match only as words o
 import re
 
 GROUPS: tuple[tuple[str, ...], ...] = (
-    ("adl", "auto deleveraging", "autodeleveraging", "auto deleverage"),
+    ("adl", "auto deleveraging", "autodeleveraging", "auto deleverage", "deleveraging"),
     ("liq", "liquidation", "liquidated"),
     ("pnl", "profit and loss", "profit loss"),
     ("upnl", "unrealized pnl", "unrealised pnl", "unrealized profit"),
@@ -21,6 +21,10 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("mark price", "fair price"),
     ("tp", "take profit"),
     ("sl", "stop loss"),
+    ("wick", "spike"),
+    ("leftover margin", "remaining margin"),
+    ("fill price", "entry price"),
+    ("partial liquidation", "partially liquidated", "closed in part"),
 )
 
 _PHRASES = {tuple(phrase.split()): group for group in GROUPS for phrase in group}

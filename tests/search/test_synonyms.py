@@ -59,6 +59,11 @@ def test_trader_words_find_their_articles_and_terms(query, title):
         ("their profit and loss", "pnl"),
         ("IM rises with size", "initial margin"),
         ("liquidations happen", "liq"),
+        ("a spike in the last price", "wick"),
+        ("where the remaining margin goes", "leftover margin"),
+        ("the entry price of a limit order", "fill price"),
+        ("the position was partially liquidated", "partial liquidation"),
+        ("auto-deleveraging ranks traders", "deleveraging"),
     ],
 )
 def test_a_phrase_matches_any_phrase_of_its_group(text, query):
