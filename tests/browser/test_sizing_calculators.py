@@ -25,7 +25,8 @@ def test_max_open_size_follows_the_balance_and_draws_the_tier_limits(page, site)
     shoot(page, "calculator-max-open-size")
 
 
-def test_average_entry_adds_and_removes_fills_in_place(page, site):
+def test_average_entry_adds_and_removes_fills_in_place(page_expecting_422, site):
+    page = page_expecting_422  # a fill with a price and no size yet is refused, for a moment
     page.goto(f"{site}/calculators/average-entry/")
     page.wait_for_selector(f"{PLOT} .barlayer .trace", state="attached")
     expect(page.locator(RESULTS)).to_contain_text("average entry of 48,600.00 USDC")
@@ -76,3 +77,14 @@ def test_a_size_in_usdc_gives_the_same_liquidation_price(page, site):
     expect(page.locator(RESULTS)).to_contain_text("Sizes given in USDC")
     expect(page.locator(RESULTS)).to_contain_text("45,226.13 USDC")
     shoot(page, "calculator-size-in-usdc")
+
+
+def test_the_embed_route_adds_a_fill_inside_its_frame(page_expecting_422, site):
+    page = page_expecting_422  # a fill with a price and no size yet is refused, for a moment
+    page.goto(f"{site}/embed/average-entry/?theme=dark")
+    page.get_by_role("button", name="Add a fill").click()
+    expect(page.locator(".calc-fill")).to_have_count(4)
+    page.fill("#calc-price4", "40000")
+    page.fill("#calc-size4", "0.02")
+    expect(page.locator(RESULTS)).to_contain_text("44,300.00 USDC")
+    expect(page.locator("html")).to_have_class(re.compile("theme-dark"))  # the theme rode along
