@@ -19,11 +19,11 @@ ARTICLES = {
     "order_cancelled": "margin-explained#available-balance",
     "funding": "margin-explained#margin-balance",
     "partial_liquidation": LIQUIDATION,
+    "liquidation": "liquidation-price-and-risk-engine#the-isolated-liquidation-boundary",
     "insurance_fund": PAST_BANKRUPTCY,
     "adl": PAST_BANKRUPTCY,
 }
 CROSS_LIQUIDATION = "cross-vs-isolated-margin#several-cross-positions-share-one-balance"
-ISOLATED_LIQUIDATION = "liquidation-price-and-risk-engine#the-isolated-liquidation-boundary"
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,27 @@ class Sentence:
 
 
 def explain(happenings: tuple[Happening, ...]) -> tuple[Sentence, ...]:
-    return tuple(_sentence(h) for h in happenings)
+    """One sentence a happening, except that the cross positions a step liquidates together
+    share one sentence, as they share one balance."""
+    together = [h for h in happenings if _cross_liquidation(h)]
+    sentences = []
+    for h in happenings:
+        if not _cross_liquidation(h):
+            sentences.append(_sentence(h))
+        elif h is together[0]:
+            text = _cross_liquidated(together)
+            link = article_url(CROSS_LIQUIDATION)
+            sentences.append(Sentence(h.kind, text, link, LINK_TEXT[CROSS_LIQUIDATION], h.pauses))
+    return tuple(sentences)
+
+
+def _cross_liquidation(h: Happening) -> bool:
+    return h.kind == "liquidation" and h.margin_mode is MarginMode.CROSS
 
 
 def _sentence(h: Happening) -> Sentence:
     words = WORDS[h.kind](h)
-    anchor = ARTICLES.get(h.kind, "")
-    if h.kind == "liquidation":
-        anchor = CROSS_LIQUIDATION if h.margin_mode is MarginMode.CROSS else ISOLATED_LIQUIDATION
+    anchor = ARTICLES[h.kind]
     return Sentence(h.kind, words, article_url(anchor), LINK_TEXT[anchor], h.pauses)
 
 
@@ -60,7 +73,7 @@ LINK_TEXT = {
     LIQUIDATION: "What happens when a position is liquidated",
     PAST_BANKRUPTCY: "When the price jumps past bankruptcy",
     CROSS_LIQUIDATION: "Several cross positions share one balance",
-    ISOLATED_LIQUIDATION: "The isolated liquidation boundary",
+    ARTICLES["liquidation"]: "The isolated liquidation boundary",
 }
 
 
@@ -140,23 +153,32 @@ def _partial(h: Happening) -> str:
 
 
 def _liquidated(h: Happening) -> str:
-    if h.margin_mode is MarginMode.CROSS:
-        lost = (
-            f"every cross position was liquidated together, because they share one balance: "
-            f"position {h.position_id} lost {usdc(h.amount)}, its share of the cross wallet"
-        )
-    else:
-        lost = (
-            f"isolated position {h.position_id} was liquidated and lost its {usdc(h.amount)} of "
-            "margin, and nothing else in the account"
-        )
-    last = ""
-    if h.last_price is not None and h.last_price != h.mark_price:
-        last = f" (the last traded price was {_price(h, h.last_price)})"
+    """An isolated liquidation (cross ones are worded together, by _cross_liquidated)."""
     return (
-        f"At {_at(h)} the mark of {h.market} reached {_price(h, h.mark_price)}{last}: {lost}, "
-        f"with a liquidation fee of {usdc(h.detail.get('fee'))}."
+        f"At {_at(h)} the mark of {h.market} reached {_price(h, h.mark_price)}{_last(h)}: "
+        f"isolated position {h.position_id} was liquidated and lost its {usdc(h.amount)} of "
+        f"margin, and nothing else in the account, with a liquidation fee of "
+        f"{usdc(h.detail.get('fee'))}."
     )
+
+
+def _cross_liquidated(taken: list[Happening]) -> str:
+    first = taken[0]
+    losses = "; ".join(
+        f"position {h.position_id} ({h.market}, at a mark of {_price(h, h.mark_price)}{_last(h)}) "
+        f"lost {usdc(h.amount)} with a liquidation fee of {usdc(h.detail.get('fee'))}"
+        for h in taken
+    )
+    return (
+        f"At {_at(first)} the cross margin balance fell to the maintenance margin, so every "
+        f"cross position was liquidated together, because they share one balance: {losses}."
+    )
+
+
+def _last(h: Happening) -> str:
+    if h.last_price is None or h.last_price == h.mark_price:
+        return ""
+    return f" (the last traded price was {_price(h, h.last_price)})"
 
 
 def _insurance(h: Happening) -> str:

@@ -35,8 +35,9 @@ def happening(kind: str, mode=MarginMode.CROSS, **changes) -> Happening:
         (
             "liquidation",
             MarginMode.CROSS,
-            "At step 24 the mark of BTC-PERP reached 50,070.80 USDC: every cross position was "
-            "liquidated together, because they share one balance: position p1 lost 540.12 USDC",
+            "At step 24 the cross margin balance fell to the maintenance margin, so every cross "
+            "position was liquidated together, because they share one balance: position p1 "
+            "(BTC-PERP, at a mark of 50,070.80 USDC) lost 540.12 USDC",
             "/articles/cross-vs-isolated-margin/#several-cross-positions-share-one-balance",
         ),
         (
@@ -58,6 +59,13 @@ def test_it_words_a_liquidation_with_its_numbers_and_lesson(kind, mode, words, l
     assert words in sentence.text
     assert sentence.link == link
     assert sentence.pauses
+
+
+def test_it_words_the_cross_positions_liquidated_together_in_one_sentence():
+    eth = happening("liquidation", position_id="p2", market="ETH-PERP", mark_price=D("3900"))
+    (sentence,) = explain((happening("liquidation"), eth))
+    assert "position p1 (BTC-PERP, at a mark of 50,070.80 USDC) lost 540.12 USDC" in sentence.text
+    assert "position p2 (ETH-PERP, at a mark of 3,900.00 USDC) lost 540.12 USDC" in sentence.text
 
 
 def test_it_says_whether_funding_came_from_the_cross_wallet_or_the_isolated_margin():
