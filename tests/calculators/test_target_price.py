@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from explainer.calculators.widgets import build
+
 SLUG = "target-price"
 
 
@@ -106,3 +108,15 @@ def test_it_refuses_an_unknown_fee_kind(fetch, field_error):
 def test_a_size_in_usdc_is_the_same_position(fetch):
     text = fetch(SLUG, htmx=True, size="1000", size_in="usdc").text  # 1,000 / 50,000 BTC
     assert "on this long of 0.020 BTC on BTC-PERP at 10×, close at 52,500.00 USDC" in text
+
+
+def test_the_chart_marks_entry_and_exit_apart():
+    def labels(roe: str) -> list[dict]:
+        return build(SLUG, {"roe": roe}).chart.figure["layout"]["annotations"]
+
+    assert [note["text"] for note in labels("0")] == ["Entry"]  # break-even is the entry
+    # The prices span the two marks and 15 % more on each side, so however near the exit
+    # lies, the labels stand three quarters of the plot's width apart.
+    entry, exit_ = labels("1")
+    assert (entry["text"], exit_["text"]) == ("Entry", "Exit")
+    assert "xanchor" not in entry and "xanchor" not in exit_

@@ -4,7 +4,7 @@ from explainer.engine import MarginMode
 
 from .. import display
 from ..questions.target import TargetOutcome
-from . import GREY, INK, STYLE, Chart, floats, layout, line, num, points, vline
+from . import GREY, INK, STYLE, Chart, floats, layout, line, num, points, vlines
 
 
 def target(outcome: TargetOutcome) -> Chart:
@@ -37,14 +37,11 @@ def target(outcome: TargetOutcome) -> Chart:
             color=INK,
         )
     )
-    shapes, notes = [], []
-    for x, text, dash in (
+    marks = [
         (num(found.trade.entry_price), "Entry", "dot"),
         (num(found.exit_price), "Exit", "solid"),
-    ):
-        shape, note = vline(x, text, dash=dash)
-        shapes.append(shape)
-        notes.append(note)
+    ]
+    shapes, notes = vlines(marks, prices[-1] - prices[0])
     figure = {
         "data": traces,
         "layout": layout("Exit price (USDC)", "PnL (USDC)", shapes=shapes, annotations=notes),
