@@ -135,3 +135,9 @@ def test_htmx_gets_the_partial_and_a_permalink_the_page(ask):
     page = ask(("3000", "1"), ("2800", "3"), market="ETH-PERP", wallet="2000", htmx=False)
     assert "<html" not in partial.text and "<html" in page.text
     assert "2,850.00 USDC" in partial.text and "2,850.00 USDC" in page.text
+
+
+def test_the_summary_kept_in_view_gives_the_average_size_and_liquidation(fetch):
+    summary = fetch(SLUG).text.split('class="calc-summary-figures">')[1].split("</dl>")[0]
+    for figure in ("48,600.00 USDC", "0.020 BTC", "43,959.80 USDC"):
+        assert figure in summary

@@ -82,3 +82,9 @@ def test_htmx_gets_the_partial_and_a_permalink_the_page(fetch):
     assert "<html" not in partial.text and "<html" in page.text
     lede = partial.text.split('<p class="calc-lede">')[1].split("</p>")[0]
     assert lede in page.text and "0.398 BTC" in lede  # 2,000 × 10 / 1.005 = 19,900.50
+
+
+def test_the_summary_kept_in_view_gives_the_size_its_notional_and_its_cost(fetch):
+    summary = fetch(SLUG).text.split('class="calc-summary-figures">')[1].split("</dl>")[0]
+    for figure in ("0.099 BTC", "4,950.00 USDC", "497.48 USDC"):
+        assert figure in summary

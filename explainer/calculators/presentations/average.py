@@ -27,10 +27,10 @@ def average(outcome: AverageOutcome) -> Presentation:
         head=("Figure", "Value"),
         rows=(
             Row("Average entry price", (price(found.entry_price, market),), current=True),
-            Row("Total size", (size(found.size, market),)),
+            Row("Total size", (size(found.size, market),), key=True),
             Row("Notional at entry", (usdc(found.notional),)),
             Row(f"Initial margin at {at}", (usdc(position.initial_margin),)),
-            Row("Liquidation price", (price(position.liquidation_price, market),)),
+            Row("Liquidation price", (price(position.liquidation_price, market),), key=True),
             Row("Distance from the average", (percent(combined.distance),)),
         ),
     )

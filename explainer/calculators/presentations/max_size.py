@@ -23,10 +23,10 @@ def max_size(outcome: MaxSizeOutcome) -> Presentation:
         head=("Figure", "Value"),
         rows=(
             Row("Size", (size(largest.size, market),), current=True),
-            Row("Notional at entry", (usdc(largest.notional),)),
+            Row("Notional at entry", (usdc(largest.notional),), key=True),
             Row("Initial margin", (usdc(largest.initial_margin),)),
             Row(f"Opening fee ({rate(outcome.fee_rate)})", (usdc(largest.opening_fee),)),
-            Row("Cost to open", (usdc(largest.cost),)),
+            Row("Cost to open", (usdc(largest.cost),), key=True),
             Row("Limited by", (_limit(outcome),)),
             Row("Liquidation price, isolated", (price(position.liquidation_price, market),)),
             Row("Distance to it", (percent(liquidation_distance(position)),)),
