@@ -138,6 +138,6 @@ def test_htmx_gets_the_partial_and_a_permalink_the_page(ask):
 
 
 def test_the_summary_kept_in_view_gives_the_average_size_and_liquidation(fetch):
-    summary = fetch(SLUG).text.split('class="calc-summary-figures">')[1].split("</dl>")[0]
+    summary = fetch(SLUG).text.split('id="calc-summary"')[1].split("All results")[0]
     for figure in ("48,600.00 USDC", "0.020 BTC", "43,959.80 USDC"):
         assert figure in summary

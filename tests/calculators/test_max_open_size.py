@@ -85,6 +85,6 @@ def test_htmx_gets_the_partial_and_a_permalink_the_page(fetch):
 
 
 def test_the_summary_kept_in_view_gives_the_size_its_notional_and_its_cost(fetch):
-    summary = fetch(SLUG).text.split('class="calc-summary-figures">')[1].split("</dl>")[0]
+    summary = fetch(SLUG).text.split('id="calc-summary"')[1].split("All results")[0]
     for figure in ("0.099 BTC", "4,950.00 USDC", "497.48 USDC"):
         assert figure in summary
