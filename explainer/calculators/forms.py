@@ -338,7 +338,7 @@ class FundingDriftForm(CalculatorForm):
     side = inputs.side()
     mode = inputs.mode()
     size, size_in = inputs.sized()
-    entry = inputs.price(help_text="The mark stays here: only funding moves.")
+    entry = inputs.price()
     leverage = inputs.leverage()
     wallet = inputs.usdc("Account balance", help_text="In cross mode funding is paid from it.")
     rate = inputs.NumberField(
@@ -348,6 +348,12 @@ class FundingDriftForm(CalculatorForm):
         low=-MAX_FUNDING_PERCENT,
         help_text=f"Per funding time, every {_funding_hours()} hours. Positive: longs pay "
         "shorts. 0.01 % is the usual rate of a calm market.",
+    )
+    price = inputs.price(
+        "Mark price",
+        noun="mark price",
+        required=False,
+        help_text="Held still the whole time. Empty means the entry price.",
     )
     days = forms.IntegerField(
         label="Days held",
@@ -366,7 +372,7 @@ class FundingDriftForm(CalculatorForm):
         return Layout(
             inputs.row("market", "side", "mode"),
             inputs.row("size", "size_in", "entry", "leverage"),
-            inputs.row("wallet", "rate", "days"),
+            inputs.row("wallet", "price", "rate", "days"),
         )
 
     def compute(self, data: dict):
@@ -376,6 +382,7 @@ class FundingDriftForm(CalculatorForm):
             wallet=data["wallet"],
             rate=data["rate"] / 100,
             days=data["days"],
+            mark=data.get("price"),
         )
 
 

@@ -63,7 +63,14 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "size_in": "base",
     },
     # The market's default funding, 0.01 % every 8 hours, for a month.
-    "funding-drift": {**SEED, "size_in": "base", "mode": "isolated", "rate": "0.01", "days": "30"},
+    "funding-drift": {
+        **SEED,
+        "size_in": "base",
+        "mode": "isolated",
+        "price": "",  # the entry price
+        "rate": "0.01",
+        "days": "30",
+    },
     # A 50 % return on the seed trade's 100 USDC of margin, before fees.
     "target-price": {
         **{key: SEED[key] for key in ("market", "side", "size", "entry", "leverage")},

@@ -108,3 +108,16 @@ def test_a_size_in_usdc_is_the_same_position(fetch):
     lede = "this isolated long of 0.020 BTC on BTC-PERP pays 0.10 USDC every 8 hours"
     assert lede in by_coin and lede in by_usdc
     assert "Sizes given in USDC" in by_usdc
+
+
+def test_a_mark_away_from_the_entry_pays_on_that_mark(fetch):
+    # 0.02 × 46,000 × 0.0001 = 0.092 a payment, 8.28 USDC over 90; the mark is 1.68 % above
+    # the isolated liquidation price, which does not depend on the mark: 45,226.13.
+    text = fetch(SLUG, htmx=True, price="46000").text
+    assert "Held at a steady mark of 46,000.00 USDC" in text
+    assert "Over 30 days that is 8.28 USDC from its margin" in text
+    assert "1.68 %" in text
+
+
+def test_a_mark_past_the_liquidation_price_is_refused(refuses):
+    refuses(SLUG, "price", "45000", "liquidated already, before any funding")

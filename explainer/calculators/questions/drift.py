@@ -12,6 +12,7 @@ from explainer.engine import (
     Account,
     Derivation,
     DriftPoint,
+    MarginError,
     MarginMode,
     PositionResult,
     check_openable,
@@ -52,12 +53,24 @@ class DriftOutcome:
 
 
 def drift(
-    *, trade: Trade, mode: MarginMode, wallet: Decimal, rate: Decimal, days: int
+    *,
+    trade: Trade,
+    mode: MarginMode,
+    wallet: Decimal,
+    rate: Decimal,
+    days: int,
+    mark: Decimal | None = None,
 ) -> DriftOutcome:
-    account = Account(wallet, (trade.position(mode),))
+    """`mark` is held still the whole time; None means the entry price."""
+    account = Account(wallet, (trade.position(mode, mark_price=mark),))
     check_openable(account.positions[0], wallet_balance=wallet)
     intervals = int(days * HOURS_A_DAY / trade.market.funding.interval_hours)
     points = funding_drift(account, intervals=intervals, rates={trade.market.symbol: rate})
+    if len(points) == 1:
+        raise MarginError(
+            "At this mark price the position is liquidated already, before any funding.",
+            field="mark_price",
+        )
     liquidated = points[-1] if points[-1].state.positions[0].liquidated else None
     end = points[-2] if liquidated else points[-1]
     later = Account(end.wallet_balance, (_position_after(trade, mode, end),))
@@ -89,9 +102,10 @@ def day_of(point: DriftPoint) -> int:
 
 def _position_after(trade: Trade, mode: MarginMode, point: DriftPoint):
     """The position as it stands at `point`: an isolated one holds what funding left it."""
+    figures = point.state.positions[0]
     if mode is ISOLATED:
-        return trade.position(mode, isolated_margin=point.state.positions[0].margin)
-    return trade.position(mode)
+        return trade.position(mode, mark_price=figures.mark_price, isolated_margin=figures.margin)
+    return trade.position(mode, mark_price=figures.mark_price)
 
 
 def _days(points: tuple[DriftPoint, ...]) -> tuple[DriftDay, ...]:
