@@ -30,8 +30,10 @@ def test_average_entry_adds_and_removes_fills_in_place(page_expecting_422, site)
     page.goto(f"{site}/calculators/average-entry/")
     page.wait_for_selector(f"{PLOT} .barlayer .trace", state="attached")
     expect(page.locator(RESULTS)).to_contain_text("average entry of 48,600.00 USDC")
+    page.evaluate("window.stillThisPage = true")
     page.get_by_role("button", name="Add a fill").click()
     expect(page.locator(".calc-fill")).to_have_count(4)
+    assert page.evaluate("window.stillThisPage === true")  # swapped in place, not reloaded
     page.fill("#calc-price4", "40000")
     page.fill("#calc-size4", "0.02")
     # (972 + 800) / 0.04 = 44,300
