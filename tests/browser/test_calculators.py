@@ -184,3 +184,22 @@ def test_plotly_loads_only_once_a_chart_comes_near(page, site):
     page.locator('[data-calculator="isolated-vs-cross"]').scroll_into_view_if_needed()
     page.wait_for_selector("#calc-1-results .js-plotly-plot .main-svg")
     assert page.evaluate("typeof window.Plotly") == "object"
+
+
+# A field each holding calculator answers without JavaScript, a value, and what it then shows.
+PLAIN_FORMS = {
+    "funding-drift": ("#calc-days", "10", "Over 10 days that is 3.00 USDC"),
+    "target-price": ("#calc-roe", "100", "close at 55,000.00 USDC"),
+}
+
+
+@pytest.mark.parametrize("slug", list(PLAIN_FORMS))
+def test_the_holding_calculators_work_without_javascript(page_without_js, site, slug):
+    page = page_without_js
+    selector, value, expected = PLAIN_FORMS[slug]
+    page.goto(f"{site}/calculators/{slug}/")
+    page.fill(selector, value)
+    page.get_by_role("button", name="Show the results").click()
+    expect(page).to_have_url(re.compile(f"{selector.removeprefix('#calc-')}={value}"))
+    expect(page.locator(RESULTS)).to_contain_text(expected)
+    expect(page.locator(selector)).to_have_value(value)
