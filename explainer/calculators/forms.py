@@ -323,12 +323,12 @@ def _funding_hours() -> str:
     return plain(hours)
 
 
-def _fee_choice(label: str) -> forms.ChoiceField:
+def _fee_choice(label: str, help_text: str) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=list(FEES.items()),
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-        help_text="Maker: a limit order that waited on the book. Taker: a market order.",
+        help_text=help_text,
         error_messages={"invalid_choice": "Choose none, maker or taker."},
     )
 
@@ -414,8 +414,10 @@ class TargetPriceForm(CalculatorForm):
         required=False,
         help_text="After fees, if you include them; below 0 for a stop loss.",
     )
-    opening = _fee_choice("Opening order")
-    closing = _fee_choice("Closing order")
+    opening = _fee_choice(
+        "Opening order", "Maker: a limit order that waited on the book. Taker: a market order."
+    )
+    closing = _fee_choice("Closing order", "A stop loss closes with a market order: taker.")
 
     def __init__(self, data, *, widget_id: str = "calc"):
         super().__init__(data, widget_id=widget_id)
