@@ -32,6 +32,8 @@ def average(outcome: AverageOutcome) -> Chart:
     for x, text, dash in lines:
         if x is not None:
             shape, note = vline(x, text, dash=dash)
+            # Each label leans away from the other line, so close lines never overlap them.
+            note["xanchor"] = "right" if x == min(m for m in marks if m is not None) else "left"
             shapes.append(shape)
             notes.append(note)
     pad = span * 0.08
