@@ -1,5 +1,6 @@
 """Average entry: several fills become one position, with its margin and liquidation price."""
 
+import json
 import re
 
 import pytest
@@ -141,3 +142,15 @@ def test_the_summary_kept_in_view_gives_the_average_size_and_liquidation(fetch):
     summary = fetch(SLUG).text.split('id="calc-summary"')[1].split("All results")[0]
     for figure in ("48,600.00 USDC", "0.020 BTC", "43,959.80 USDC"):
         assert figure in summary
+
+
+def test_the_chart_labels_lean_away_from_each_other(fetch):
+    # A long at 100× is liquidated 0.5 % below its average: the two lines nearly touch.
+    text = fetch(SLUG, htmx=True, leverage="100").text
+    figure = json.loads(re.search(r'type="application/json">(.*?)</script>', text).group(1))
+    anchors = {note["text"]: note["xanchor"] for note in figure["layout"]["annotations"]}
+    assert anchors == {"Average entry": "left", "Liquidation": "right"}
+    short = fetch(SLUG, htmx=True, leverage="100", side="short").text
+    figure = json.loads(re.search(r'type="application/json">(.*?)</script>', short).group(1))
+    anchors = {note["text"]: note["xanchor"] for note in figure["layout"]["annotations"]}
+    assert anchors == {"Average entry": "right", "Liquidation": "left"}
