@@ -139,7 +139,7 @@ class AverageEntryForm(CalculatorForm):
     def clean(self) -> dict:
         for number in range(1, self.count + 1):
             price, size = f"price{number}", f"size{number}"
-            given = [name for name in (price, size) if self.data.get(name, "") != ""]
+            given = [name for name in (price, size) if str(self.data.get(name) or "").strip()]
             if len(given) == 1:
                 missing = size if given == [price] else price
                 what = "size" if missing == size else "price"

@@ -53,7 +53,7 @@ def test_the_order_of_the_fills_does_not_change_the_answer(ask):
 
 
 def test_an_empty_row_is_skipped(ask):
-    response = ask(("50000", "0.01"), ("", ""), ("48000", "0.01"))
+    response = ask(("50000", "0.01"), ("", " "), ("48000", "0.01"))
     assert response.status_code == 200
     assert "2 fills make one" in response.text and "49,000.00 USDC" in response.text
 
