@@ -24,6 +24,8 @@ from bench.server import gunicorn, production_env  # noqa: E402
 
 # The sessions this process writes are read by the served site: the same key must sign them.
 os.environ["SECRET_KEY"] = production_env()["SECRET_KEY"]
+# Playwright's sync API runs an event loop in this thread; the session writes here are plain.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import bench.in_process  # noqa: E402, F401 - sets Django up, DEBUG off
 
 # isort: split
@@ -33,7 +35,7 @@ from django.test import Client  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from bench.latency import percentile  # noqa: E402
+from bench.latency import percentile, reference  # noqa: E402
 from bench.pages import median_ms  # noqa: E402
 from explainer.engine import MARKETS, MarginMode, PositionMode, Side  # noqa: E402
 from explainer.engine import practice as engine  # noqa: E402
@@ -150,6 +152,7 @@ def in_chromium(clicks: int, start: engine.Practice) -> None:
     with gunicorn() as (base, _), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        floor = reference(page, base, clicks)
         page.on("dialog", lambda dialog: dialog.accept())  # "Start again with a fresh account?"
         page.goto(base + "/practice/")
         page.click("#reset-form button")  # the reset saves a session, so it has a key
@@ -168,7 +171,7 @@ def in_chromium(clicks: int, start: engine.Practice) -> None:
         set_up(played_to(start, STEPS - clicks - 5))
         late = [page.evaluate(CLICK_AND_WAIT, "[data-practice-step]") for _ in range(clicks)]
         leverage = [page.evaluate(CLICK_AND_WAIT, "#leverage-form button") for _ in range(clicks)]
-        set_up(played_to(start, 10))
+        set_up(played_to(start, 100))  # past the first funding, which pauses the replay
         page.select_option("[data-practice-speed]", "10")
         page.click("[data-practice-play]")
         page.wait_for_timeout(12_000)
@@ -181,6 +184,7 @@ def in_chromium(clicks: int, start: engine.Practice) -> None:
         SessionStore(session_key=key).delete()
     print(f"\n{'click → table and chart on screen':<44}{'clicks':>7}{'p50 ms':>8}{'p95 ms':>8}")
     for name, times in (
+        ("bare htmx + Plotly page (reference)", floor),
         ("Next step, near the start", steps),
         ("Next step, near the end (990 frames)", late),
         ("Set leverage, near the end", leverage),
@@ -200,6 +204,7 @@ def main() -> None:
     start = big_account()
     server_times(iterations, start)
     in_chromium(max(20, iterations), start)
+    print(f"\n{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,11 @@ from explainer.engine import get_market
 from explainer.engine import practice as engine
 from explainer.support.charts import POSITION_COLOURS, thinned
 
+# A long path is thinned for drawing as the support desk thins one (each stretch keeps its
+# first, lowest, highest and last point): 1,000 steps draw as at most ~400 points a line, which
+# keeps a redraw of five charts quick enough to follow a click.
+BUCKETS = 100
+
 
 @dataclass(frozen=True)
 class MarketChart:
@@ -40,7 +45,7 @@ def charts(practice: engine.Practice) -> tuple[MarketChart, ...]:
 def _chart(practice: engine.Practice, market: str) -> Chart:
     frames = practice.frames
     pinned = {i for i, f in enumerate(frames) if any(h.pauses for h in f.happenings)}
-    kept = [frames[i] for i in thinned([f.marks[market] for f in frames], pinned)]
+    kept = [frames[i] for i in thinned([f.marks[market] for f in frames], pinned, BUCKETS)]
     x = [f.step + 1 for f in kept]  # the steps played, counted from 1 as the desk counts
     hover = "step %{x}: %{y:,.2f} USDC<extra>%{fullData.name}</extra>"
     traces = [
@@ -62,13 +67,13 @@ def _chart(practice: engine.Practice, market: str) -> Chart:
                 hovertemplate=hover,
             )
         )
-    held = [p for p in practice.account.positions if p.market == market]
+    held = [position for position, held_in in _positions(practice).items() if held_in == market]
     for colour, position in zip(POSITION_COLOURS * 2, held, strict=False):
-        name = f"Liquidation price, {position.id} ({position.side.value})"
+        name = f"Liquidation price, {position}"
         traces.append(
             line(
                 x,
-                [num(f.liquidation_prices.get(position.id)) for f in kept],
+                [num(f.liquidation_prices.get(position)) for f in kept],
                 name=name,
                 style={"color": colour, "width": 2, "dash": "dash"},
                 hovertemplate=hover,
@@ -83,6 +88,13 @@ def _chart(practice: engine.Practice, market: str) -> Chart:
     )
 
 
+def _positions(practice: engine.Practice) -> dict[str, str]:
+    """Each position the path has seen, by id, with its market: those held, and those a step
+    liquidated or deleveraged (a liquidated position's line stays on the chart)."""
+    seen = {h.position_id: h.market for f in practice.frames for h in f.happenings}
+    return seen | {p.id: p.market for p in practice.account.positions}
+
+
 def _summary(practice: engine.Practice, market: str, held) -> str:
     first, last = practice.frames[0], practice.frames[-1]
     shown = get_market(market)
@@ -91,6 +103,7 @@ def _summary(practice: engine.Practice, market: str, held) -> str:
         f"{price(first.marks[market], shown)} to {price(last.marks[market], shown)}."
     )
     for position in held:
-        liquidation = last.liquidation_prices.get(position.id)
-        text += f" {position.id}'s liquidation price is {price(liquidation, shown)}."
+        if position in last.liquidation_prices:
+            liquidation = price(last.liquidation_prices[position], shown)
+            text += f" {position}'s liquidation price is {liquidation}."
     return text

@@ -157,8 +157,7 @@ def _liquidated(h: Happening) -> str:
     return (
         f"At {_at(h)} the mark of {h.market} reached {_price(h, h.mark_price)}{_last(h)}: "
         f"isolated position {h.position_id} was liquidated and lost its {usdc(h.amount)} of "
-        f"margin, and nothing else in the account, with a liquidation fee of "
-        f"{usdc(h.detail.get('fee'))}."
+        f"margin{_fee(h)}, and nothing else in the account."
     )
 
 
@@ -166,13 +165,19 @@ def _cross_liquidated(taken: list[Happening]) -> str:
     first = taken[0]
     losses = "; ".join(
         f"position {h.position_id} ({h.market}, at a mark of {_price(h, h.mark_price)}{_last(h)}) "
-        f"lost {usdc(h.amount)} with a liquidation fee of {usdc(h.detail.get('fee'))}"
+        f"lost {usdc(h.amount)}{_fee(h)}"
         for h in taken
     )
     return (
         f"At {_at(first)} the cross margin balance fell to the maintenance margin, so every "
         f"cross position was liquidated together, because they share one balance: {losses}."
     )
+
+
+def _fee(h: Happening) -> str:
+    """The liquidation fee, out of the margin that was left; none when nothing was left."""
+    fee = h.detail.get("fee")
+    return f", of which {usdc(fee)} paid the liquidation fee" if fee else ""
 
 
 def _last(h: Happening) -> str:

@@ -101,7 +101,10 @@
     shown += 1;
     count();
     if (item.state) {
-      window.htmx.swap(currentState(), item.state, { swapStyle: 'outerHTML' });
+      var state = currentState();
+      /* charts.js keeps the drawn charts on this event and redraws them in place (faster). */
+      window.htmx.trigger(state, 'htmx:beforeSwap', { shouldSwap: true, target: state });
+      window.htmx.swap(state, item.state, { swapStyle: 'outerHTML' });
       return;
     }
     var live = currentState().querySelector('.practice-live');
