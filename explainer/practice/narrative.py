@@ -12,18 +12,29 @@ from explainer.engine import MarginMode, get_market
 from explainer.engine.practice import Happening
 from explainer.formatting import percent, usdc
 
-LIQUIDATION = "liquidation-price-and-risk-engine#what-happens-when-a-position-is-liquidated"
-PAST_BANKRUPTCY = "liquidation-price-and-risk-engine#when-the-price-jumps-past-bankruptcy"
+FUND = "insurance-fund-and-auto-deleveraging#when-the-price-gaps-past-bankruptcy"
+ADL = "insurance-fund-and-auto-deleveraging#when-the-fund-is-not-enough-auto-deleveraging"
+CROSS_LIQUIDATION = "cross-vs-isolated-margin#several-cross-positions-share-one-balance"
+# The section each kind of happening is taught in, with the words of its link.
 ARTICLES = {
     "order_filled": "margin-explained#mark-price-and-last-price",
     "order_cancelled": "margin-explained#available-balance",
-    "funding": "margin-explained#margin-balance",
-    "partial_liquidation": LIQUIDATION,
+    "funding": "funding-payments#funding-moved-my-liquidation-price",
+    "partial_liquidation": "partial-liquidation-of-large-positions#one-bracket-at-a-time",
     "liquidation": "liquidation-price-and-risk-engine#the-isolated-liquidation-boundary",
-    "insurance_fund": PAST_BANKRUPTCY,
-    "adl": PAST_BANKRUPTCY,
+    "insurance_fund": FUND,
+    "adl": ADL,
 }
-CROSS_LIQUIDATION = "cross-vs-isolated-margin#several-cross-positions-share-one-balance"
+LINK_TEXT = {
+    ARTICLES["order_filled"]: "Mark price and last price",
+    ARTICLES["order_cancelled"]: "Available balance",
+    ARTICLES["funding"]: "Funding moved my liquidation price",
+    ARTICLES["partial_liquidation"]: "Partial liquidation, one bracket at a time",
+    ARTICLES["liquidation"]: "The isolated liquidation boundary",
+    FUND: "When the price gaps past bankruptcy",
+    ADL: "When the fund is not enough: auto-deleveraging",
+    CROSS_LIQUIDATION: "Several cross positions share one balance",
+}
 
 
 @dataclass(frozen=True)
@@ -64,17 +75,6 @@ def article_url(anchor: str) -> str:
     """ "slug#section" as the address of that section of the article."""
     slug, _, section = anchor.partition("#")
     return reverse("article", args=[slug]) + (f"#{section}" if section else "")
-
-
-LINK_TEXT = {
-    "margin-explained#mark-price-and-last-price": "Mark price and last price",
-    "margin-explained#available-balance": "Available balance",
-    "margin-explained#margin-balance": "Margin balance",
-    LIQUIDATION: "What happens when a position is liquidated",
-    PAST_BANKRUPTCY: "When the price jumps past bankruptcy",
-    CROSS_LIQUIDATION: "Several cross positions share one balance",
-    ARTICLES["liquidation"]: "The isolated liquidation boundary",
-}
 
 
 def _at(h: Happening) -> str:

@@ -6,8 +6,8 @@ from decimal import Decimal as D
 import pytest
 
 from explainer.engine import MarginMode
-from explainer.engine.practice import Happening
-from explainer.practice.narrative import explain
+from explainer.engine.practice import SCENARIOS, Happening
+from explainer.practice.narrative import ARTICLES, CROSS_LIQUIDATION, article_url, explain
 
 
 def happening(kind: str, mode=MarginMode.CROSS, **changes) -> Happening:
@@ -50,7 +50,7 @@ def happening(kind: str, mode=MarginMode.CROSS, **changes) -> Happening:
             "partial_liquidation",
             MarginMode.CROSS,
             "closed 0.050 BTC of position p1 (BTC-PERP cross)",
-            "/articles/liquidation-price-and-risk-engine/#what-happens-when-a-position-is-liquidated",
+            "/articles/partial-liquidation-of-large-positions/#one-bracket-at-a-time",
         ),
     ],
 )
@@ -108,3 +108,13 @@ def test_it_says_why_a_resting_order_was_cancelled():
     assert "it needed 300.00 USDC of margin and fee, and only 12.00 USDC was available" in (
         explain((short,))[0].text
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "anchor",
+    sorted({*ARTICLES.values(), CROSS_LIQUIDATION, *(s.lesson_anchor for s in SCENARIOS.values())}),
+)
+def test_it_links_only_to_sections_the_articles_have(client, anchor):
+    page, _, section = article_url(anchor).partition("#")
+    assert f'id="{section}"' in client.get(page).content.decode()
