@@ -56,6 +56,7 @@ class Presentation:
     lede: str
     tables: tuple[Table, ...]
     math: tuple[tuple[str, tuple[MathLine, ...]], ...]
+    key: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the summary, where rows are too long
 
     @property
     def beside(self) -> Table | None:
@@ -67,15 +68,17 @@ class Presentation:
         return self.tables if self.tables[0].wide else self.tables[1:]
 
     @property
-    def summary(self) -> tuple[tuple[str, str], ...]:
-        """The key figures a narrow screen keeps in view above the form: the first table's key
-        and current rows (else its first row), each value named by its column when there are
-        several."""
+    def summary(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The key figures kept in view above the form, as (label, values): `key` if given,
+        else the first table's key and current rows (else its first row), each value named by
+        its column when there are several."""
+        if self.key:
+            return self.key
         table = self.tables[0]
         body = [(row, cells) for row, cells in table.body if row.key or row.current]
         several = len(table.head) > 2
         return tuple(
-            (row.label, " · ".join(f"{head} {cell}" if several else cell for head, cell in cells))
+            (row.label, tuple(f"{head} {cell}" if several else cell for head, cell in cells))
             for row, cells in body or table.body[:1]
         )
 
@@ -262,7 +265,15 @@ def leverage_explorer(outcome: LeverageOutcome) -> Presentation:
         math_group(f"{mode.value.capitalize()} at {leverage(picked.leverage)}", d)
         for mode, d in outcome.derivations
     )
-    return Presentation(lede, (table,), math)
+    # The picked row has five figures, too many for the summary: its liquidation prices.
+    key = tuple(
+        (name, ("{} ({})".format(*_liquidation_cells(position, market)),))
+        for name, position in (
+            (f"Isolated at {leverage(picked.leverage)}", picked.isolated),
+            ("Cross", picked.cross),
+        )
+    )
+    return Presentation(lede, (table,), math, key)
 
 
 NEVER = "never liquidated"
