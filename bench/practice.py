@@ -155,8 +155,8 @@ def in_chromium(clicks: int, start: engine.Practice) -> None:
         floor = reference(page, base, clicks)
         page.on("dialog", lambda dialog: dialog.accept())  # "Start again with a fresh account?"
         page.goto(base + "/practice/")
-        page.click("#reset-form button")  # the reset saves a session, so it has a key
-        page.wait_for_selector("#practice-state")
+        with page.expect_response("**/practice/reset/"):  # it saves a session: a key
+            page.click("#reset-form button")
         key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
 
         def set_up(practice: engine.Practice) -> None:

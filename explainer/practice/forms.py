@@ -4,8 +4,6 @@ names, in one place (`PracticeForm.clean`). A valid form holds the new account i
 
 from decimal import Decimal
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,7 +12,6 @@ from explainer.calculators import inputs
 from explainer.engine import MarginError, MarginMode, Side
 from explainer.engine import practice as engine
 
-FIELD_TEMPLATE = "calculators/_field.html"
 # A custom path is one line a step; 60 characters a line for MAX_STEPS lines stays inside the
 # 64 KB the site accepts in a request body (settings.BODY_LIMIT).
 MAX_PATH_TEXT = 60_000
@@ -24,7 +21,6 @@ MAX_STEPS_A_REQUEST = 50
 
 class PracticeForm(forms.Form):
     name = ""  # the control's name: the form's id and its fields' id prefix
-    layout_rows: tuple[tuple[str, ...], ...] = ()
 
     def __init__(self, data=None, *, practice: engine.Practice, initial=None):
         super().__init__(data, auto_id=f"{self.name}-%s", initial=initial)
@@ -36,13 +32,6 @@ class PracticeForm(forms.Form):
             if field.help_text:
                 ids.append(f"{self.auto_id % field_name}_helptext")
             field.widget.attrs["aria-describedby"] = " ".join(ids)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.form_show_errors = False
-        self.helper.field_template = FIELD_TEMPLATE
-        rows = self.layout_rows or ((*self.fields,),)
-        self.helper.layout = Layout(*(inputs.row(*row, width="col-sm-6") for row in rows))
 
     @property
     def action(self) -> str:
@@ -103,7 +92,7 @@ class OrderForm(PracticeForm):
         help_text="Limit orders only: it fills when the path's price crosses it.",
     )
     margin_mode = inputs.mode()
-    layout_rows = (("market", "margin_mode"), ("side", "kind"), ("size", "price"))
+    field_order = ("market", "margin_mode", "kind", "side", "size", "price")  # as exchanges do
 
     def apply(self, data: dict) -> engine.Practice:
         chosen = {
@@ -140,7 +129,6 @@ class LeverageForm(PracticeForm):
     name = "leverage"
     market = inputs.market()
     leverage = inputs.leverage(help_text="For new orders in the market, and for its open position.")
-    layout_rows = (("market", "leverage"),)
 
     def apply(self, data: dict) -> engine.Practice:
         return engine.set_leverage(self.practice, market=data["market"], leverage=data["leverage"])
@@ -149,7 +137,6 @@ class LeverageForm(PracticeForm):
 class ModeForm(PracticeForm):
     name = "mode"
     mode = inputs.mode("Switch to")
-    layout_rows = (("position_id", "mode"),)
 
     def setup(self) -> None:
         self.fields = {"position_id": position_choice(self.practice), **self.fields}
@@ -169,7 +156,6 @@ class MarginForm(PracticeForm):
         error_messages={"invalid_choice": "Choose Add or Remove."},
     )
     amount = inputs.usdc("Amount", help_text="Isolated positions only.")
-    layout_rows = (("position_id", "direction"), ("amount",))
 
     def setup(self) -> None:
         self.fields = {"position_id": position_choice(self.practice), **self.fields}
@@ -182,7 +168,6 @@ class MarginForm(PracticeForm):
 class CloseForm(PracticeForm):
     name = "close"
     size = inputs.size(required=False, help_text="Empty closes the whole position.")
-    layout_rows = (("position_id", "size"),)
 
     def setup(self) -> None:
         every = position_choice(self.practice, everything=True)
@@ -229,7 +214,6 @@ class PathForm(PracticeForm):
         required=False,
         help_text="My own path only; funding is paid every 8 hours. Empty means 1.",
     )
-    layout_rows = (("path",), ("custom",), ("hours",))
 
     def apply(self, data: dict) -> engine.Practice:
         if data["path"] != CUSTOM:
