@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from explainer.calculators import presets
 from explainer.calculators.widgets import CALCULATORS
 
-from .conftest import PHONE, shoot
+from .conftest import PHONE, SCREENSHOTS, shoot
 
 PLOT = "#calc-results .js-plotly-plot"
 SUMMARY = "#calc-summary"
@@ -146,6 +146,7 @@ HELP_CENTER = {
     "home": "/",
     "article": "/articles/margin-explained/",
     "article-faq": "/articles/why-was-my-position-liquidated/",
+    "article-with-a-prediction": "/articles/cross-vs-isolated-margin/",
     "category": "/categories/margin-modes/",
     "search": "/search/?q=isolated+margin",
     "search-empty": "/search/?q=zebra",
@@ -161,3 +162,11 @@ def test_it_makes_every_help_center_control_a_24_px_target(page, site, path):
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.evaluate(SMALL_TARGETS) == []
+
+
+def test_it_makes_the_reasons_asked_after_a_no_24_px_targets(page, site):
+    on_phone(page, site + "/articles/margin-explained/")
+    page.get_by_role("button", name="No").click()
+    expect(page.locator("#feedback input[name=reason]").first).to_be_visible()
+    assert page.evaluate(SMALL_TARGETS) == []
+    page.locator("#feedback").screenshot(path=SCREENSHOTS / "phone-feedback-reasons-390.png")
