@@ -55,11 +55,7 @@ class Desk:
     scenario: dict | None = None
 
     start_wallet = usdc(engine.START_WALLET)
-    limits = {
-        "positions": engine.MAX_POSITIONS,
-        "orders": engine.MAX_ORDERS,
-        "steps": engine.MAX_STEPS,
-    }
+    limits = {"orders": engine.MAX_ORDERS, "steps": f"{engine.MAX_STEPS:,}"}
     paths = tuple(engine.PATHS.values())
     scenarios = tuple(engine.SCENARIOS.values())
 
