@@ -40,6 +40,12 @@ def test_the_partial_refreshes_the_page_summary_out_of_band(fetch):
     assert "calc-2-summary" not in fetch("cross-contagion", htmx=True, target="calc-2-results").text
 
 
+def test_a_summary_of_numbers_with_errors_points_to_the_form(fetch):
+    page = fetch("liquidation-price", htmx=True, leverage="200").text
+    summary = page[page.index('<p id="calc-summary"') :]
+    assert "Check the numbers marked in the form." in summary[: summary.index("</p>")]
+
+
 def test_a_table_of_several_columns_can_turn_into_cards(fetch):
     page = fetch("cross-contagion").text
     assert 'class="table table-sm calc-table calc-table-cards"' in page
