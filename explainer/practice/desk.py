@@ -89,8 +89,9 @@ def build(
     practice: engine.Practice, *, failed: PracticeForm | None = None, scenario: dict | None = None
 ) -> Desk:
     result = practice.evaluate()
+    initial = INITIAL | {"path": _path_initial(practice)}
     forms = {
-        name: form_class(practice=practice, initial=INITIAL.get(name))
+        name: form_class(practice=practice, initial=initial.get(name))
         for name, form_class in CONTROLS.items()
     }
     if failed is not None:
@@ -105,6 +106,12 @@ def build(
         forms=forms,
         scenario=_scenario(scenario),
     )
+
+
+def _path_initial(practice: engine.Practice) -> dict:
+    """The path chooser starts on the path being played, when it is one of the five."""
+    chosen = practice.path.slug if practice.path else ""
+    return INITIAL["path"] | ({"path": chosen} if chosen in engine.PATHS else {})
 
 
 def live(practice: engine.Practice) -> dict:
