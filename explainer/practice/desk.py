@@ -80,9 +80,11 @@ class Desk:
 
     @property
     def scenario_revealed(self) -> bool:
-        """A guided scenario shows its answer once the path has paused on an event or ended."""
+        """A guided scenario shows its answer once the path has ended or paused on an event
+        other than funding (the first funding payment pauses too, long before the lesson)."""
         p = self.practice
-        return p.finished or any(h.pauses for f in p.frames for h in f.happenings)
+        happened = (h for f in p.frames for h in f.happenings)
+        return p.finished or any(h.pauses and h.kind != "funding" for h in happened)
 
 
 def build(

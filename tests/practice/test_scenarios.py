@@ -39,3 +39,13 @@ def test_it_sets_the_account_up_and_reveals_the_answer_after_the_pause(client, k
 
 def test_it_answers_404_for_a_scenario_it_does_not_have(client):
     assert client.get("/practice/scenarios/moon-shot/").status_code == 404
+
+
+def test_it_keeps_the_answer_back_at_the_first_funding_and_shows_it_at_the_end(client, kept):
+    client.post("/practice/scenarios/funding-moves-liquidation/", {"guess": "closer"})
+    client.post("/practice/step/", {"steps": "50"})  # pauses on the first funding payment
+    assert kept(client).frames[-1].happenings[0].kind == "funding"
+    assertNotContains(client.get("/practice/"), "You were right")
+    while not kept(client).finished:
+        client.post("/practice/step/", {"steps": "50"})
+    assertContains(client.get("/practice/"), "You were right: <strong>It creeps up")
