@@ -53,6 +53,7 @@ class Desk:
     explanation: tuple[narrative.Sentence, ...]
     forms: dict[str, PracticeForm]
     scenario: dict | None = None
+    lazy_math: bool = False  # the math is asked for when the reader opens it
 
     start_wallet = usdc(engine.START_WALLET)
     limits = {"orders": engine.MAX_ORDERS, "steps": f"{engine.MAX_STEPS:,}"}
@@ -88,7 +89,11 @@ class Desk:
 
 
 def build(
-    practice: engine.Practice, *, failed: PracticeForm | None = None, scenario: dict | None = None
+    practice: engine.Practice,
+    *,
+    failed: PracticeForm | None = None,
+    scenario: dict | None = None,
+    lazy_math: bool = False,
 ) -> Desk:
     result = practice.evaluate()
     initial = INITIAL | {"path": _path_initial(practice)}
@@ -102,11 +107,14 @@ def build(
     return Desk(
         practice=practice,
         result=result,
-        presentation=tables.presentation(practice, result, progress(practice)),
+        presentation=tables.presentation(
+            practice, result, progress(practice), with_math=not lazy_math
+        ),
         charts=charts.charts(practice),
         explanation=narrative.explain(happened),
         forms=forms,
         scenario=_scenario(scenario),
+        lazy_math=lazy_math,
     )
 
 

@@ -132,9 +132,11 @@ def _math_group(title: str, derivations: tuple) -> tuple:
     return title, shown
 
 
-def presentation(practice: engine.Practice, result: AccountResult, lede: str) -> Presentation:
+def presentation(
+    practice: engine.Practice, result: AccountResult, lede: str, *, with_math: bool = True
+) -> Presentation:
     return Presentation(
         lede,
         (positions(practice, result), account(practice, result), orders(practice)),
-        math(practice),
+        math(practice) if with_math else (),
     )

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.page, name="desk"),
     *(path(f"{name}/", views.control, {"name": name}, name=name) for name in CONTROLS),
     path("reset/", views.reset, name="reset"),
+    path("math/", views.math, name="math"),
     path("scenarios/<slug:slug>/", views.scenario, name="scenario"),
 ]

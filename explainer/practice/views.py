@@ -18,7 +18,8 @@ from . import desk, store, tables
 from .forms import PracticeForm, ScenarioForm, StepForm
 
 PAGE, STATE, ERRORS = "practice/desk.html", "practice/_state.html", "practice/_errors.html"
-SCENARIO = "practice/scenario.html"
+SCENARIO, MATH = "practice/scenario.html", "calculators/_math.html"
+MATH_OPEN = "X-Practice-Math-Open"
 
 
 @require_safe
@@ -71,12 +72,24 @@ def _desk(request, practice, failed: PracticeForm | None = None, status=200) -> 
 
 
 def _state(request, practice, form: PracticeForm | None = None, frames=()) -> HttpResponse:
+    """The new state for htmx. Its math (every figure of every position, worked out) comes
+    only when the reader has it open (practice.js says so in a header); otherwise it loads
+    when opened: most steps are played with it closed, and it is a good part of a step's time."""
+    math_open = request.headers.get(MATH_OPEN) == "1"
     context = {
-        "desk": desk.build(practice, scenario=store.scenario(request)),
+        "desk": desk.build(practice, scenario=store.scenario(request), lazy_math=not math_open),
         "frames": [desk.live(frame) for frame in frames],
         "form": form,
+        "math_open": math_open,
     }
-    return _private(render(request, STATE, context))
+    return _private(render(request, STATE, context), vary=(MATH_OPEN,))
+
+
+@require_safe
+def math(request: HttpRequest) -> HttpResponse:
+    """The show-the-math disclosure, open, for the account as it is now."""
+    context = {"widget": desk.build(store.load(request)), "math_open": True}
+    return _private(render(request, MATH, context))
 
 
 def _refused(request, practice, form: PracticeForm) -> HttpResponse:
@@ -94,6 +107,6 @@ def _htmx(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    patch_vary_headers(response, ("HX-Request",))
+def _private(response: HttpResponse, vary: tuple[str, ...] = ()) -> HttpResponse:
+    patch_vary_headers(response, ("HX-Request", *vary))
     return private(response)

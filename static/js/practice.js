@@ -27,6 +27,15 @@
 
   function currentState() { return document.getElementById('practice-state'); }
 
+  /* The server works the math out for the next state only when the reader has it open. */
+  var MATH_OPEN = 'X-Practice-Math-Open';
+  function mathOpen() {
+    return document.querySelector('#practice-state details.calc-math[open]') ? '1' : '0';
+  }
+  document.addEventListener('htmx:configRequest', function (event) {
+    event.detail.headers[MATH_OPEN] = mathOpen();
+  });
+
   function count() {
     player.dataset.framesShown = String(shown);
     player.dataset.stepsPlayed = String(played);
@@ -41,7 +50,7 @@
       method: 'POST',
       body: body,
       credentials: 'same-origin',
-      headers: { 'HX-Request': 'true', 'X-CSRFToken': token }
+      headers: { 'HX-Request': 'true', 'X-CSRFToken': token, 'X-Practice-Math-Open': mathOpen() }
     }).then(function (response) {
       return response.text().then(function (text) { received(response.ok, text); });
     }).catch(function () { waiting = false; stop(); });

@@ -32,6 +32,8 @@ def test_two_cross_positions_pull_apart_to_a_liquidation_that_a_reload_keeps(
     expect(positions).to_contain_text("ETH-PERP")
     choose(page, "Two markets pull apart")
     expect(page.locator(".practice-progress")).to_contain_text("Two markets pull apart: step 0")
+    page.locator(".calc-math summary").click()  # loads the math, and keeps it open after
+    expect(page.locator(".calc-math[open]")).to_contain_text("IM = q·E / leverage")
     page.get_by_label("Speed").select_option("10")
     play = page.get_by_role("button", name="Play")
     explanation = page.locator(".practice-explanation")
@@ -44,6 +46,7 @@ def test_two_cross_positions_pull_apart_to_a_liquidation_that_a_reload_keeps(
     )
     expect(explanation.get_by_role("link", name="Read: Several cross positions")).to_have_count(1)
     expect(positions).to_contain_text("No open positions")
+    expect(page.locator(".calc-math[open]")).to_have_count(1)
     player = page.locator("#practice-player")
     assert player.get_attribute("data-frames-shown") == player.get_attribute("data-steps-played")
     after = page.locator("#practice-state .practice-live").inner_text()

@@ -112,3 +112,25 @@ def test_it_links_the_three_scenarios_from_the_desk(client):
     for slug in ("cross-contagion", "funding-moves-liquidation", "isolated-caps-the-loss"):
         assertContains(response, f'href="/practice/scenarios/{slug}/"')
     assertNotContains(response, "You predicted")
+
+
+def test_it_leaves_the_math_to_load_when_opened_unless_the_reader_has_it_open(alice):
+    closed = alice.post("/practice/step/", {"steps": "1"}, **HTMX).content.decode()
+    assert 'hx-get="/practice/math/" hx-trigger="toggle once"' in closed
+    assert "Initial margin" not in closed
+    opened = alice.post(
+        "/practice/step/", {"steps": "1"}, **HTMX, HTTP_X_PRACTICE_MATH_OPEN="1"
+    ).content.decode()
+    assert '<details class="calc-math" open>' in opened
+    assert "IM = q·E / leverage" in opened
+
+
+def test_it_serves_the_math_open_for_the_account_as_it_is(alice):
+    response = alice.get("/practice/math/", **HTMX)
+    assertContains(response, '<details class="calc-math" open>')
+    assertContains(response, "p1 BTC-PERP long")
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_it_shows_the_math_in_the_page_without_javascript(alice):
+    assertContains(alice.get("/practice/"), "IM = q·E / leverage")
