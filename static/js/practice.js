@@ -22,8 +22,9 @@
   var waiting = false; /* a batch is being asked for */
   var queue = []; /* {frame: <template>, charts: {id: figure}} or {state: html, stops: bool} */
   var timer = null;
-  var shown = 0; /* frames shown while playing */
-  var played = 0; /* steps the server played for the player */
+  var shown = 0; /* frames the player showed */
+  var played = 0; /* steps it moved the screen on by: more than `shown` means a step skipped */
+  var onScreen = Number(currentState().dataset.step); /* the step the screen shows */
 
   function currentState() { return document.getElementById('practice-state'); }
 
@@ -66,24 +67,14 @@
     var holder = document.createElement('template');
     holder.innerHTML = text;
     var next = holder.content.getElementById('practice-state');
-    var before = lastStep();
     var charts = figures(holder.content);
     holder.content.querySelectorAll('#practice-frames > template').forEach(function (frame) {
       queue.push({ frame: frame, charts: charts });
     });
     var stops = next.dataset.finished === 'yes' || next.dataset.pauses === 'yes';
     queue.push({ state: text, step: Number(next.dataset.step), stops: stops });
-    played += Number(next.dataset.step) - before;
     if (!playing) { flush(); return; }
     if (!timer) { tick(); }
-  }
-
-  /* The step the player has asked up to: the last queued state's, else the page's. */
-  function lastStep() {
-    for (var i = queue.length - 1; i >= 0; i--) {
-      if (queue[i].state) { return queue[i].step; }
-    }
-    return Number(currentState().dataset.step);
   }
 
   function figures(root) {
@@ -107,7 +98,10 @@
   }
 
   function show(item) {
+    var step = item.state ? item.step : Number(item.frame.dataset.step);
     shown += 1;
+    played += step - onScreen;
+    onScreen = step;
     count();
     if (item.state) {
       var state = currentState();
@@ -118,7 +112,6 @@
     }
     var live = currentState().querySelector('.practice-live');
     live.replaceWith(item.frame.content.cloneNode(true));
-    var step = Number(item.frame.dataset.step);
     Object.keys(item.charts).forEach(function (id) { reveal(id, item.charts[id], step); });
   }
 
@@ -162,5 +155,7 @@
   playButton.addEventListener('click', function () { if (playing) { stop(); } else { play(); } });
   /* A control used while playing acts on the state the server has: pause first. */
   document.addEventListener('htmx:beforeRequest', function () { if (playing) { stop(); } });
+  /* A control's answer (not the player's) moves the screen on without being counted. */
+  document.addEventListener('htmx:afterSwap', function () { onScreen = Number(currentState().dataset.step); });
   count();
 })();
