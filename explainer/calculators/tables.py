@@ -132,7 +132,6 @@ def comparison(outcome: Comparison) -> Presentation:
         Row(
             "Liquidation price",
             tuple(price(m.position.liquidation_price, market) for m in outcome.modes),
-            key=True,
         ),
         Row("Distance to it", tuple(percent(m.distance) for m in outcome.modes)),
         Row("Maximum loss", tuple(usdc(m.position.max_loss) for m in outcome.modes)),
@@ -146,7 +145,13 @@ def comparison(outcome: Comparison) -> Presentation:
         highlight=1 if outcome.chosen is MarginMode.ISOLATED else 2,
     )
     math = tuple(math_group(m.mode.value.capitalize(), m.derivations) for m in outcome.modes)
-    return Presentation(lede, (table,), math)
+    # The last row's label is too long for the summary bar.
+    worth = f"Worth at {price(outcome.what_if_price, market)}"
+    key = tuple(
+        (label, (f"Isolated {row.cells[0]}", f"Cross {row.cells[1]}"))
+        for label, row in (("Liquidation price", rows[1]), (worth, rows[-1]))
+    )
+    return Presentation(lede, (table,), math, key)
 
 
 # 2. Liquidation price ------------------------------------------------------------------------

@@ -18,8 +18,10 @@ def test_it_sums_up_one_position_by_its_liquidation_price_and_distance():
 
 
 def test_it_names_each_mode_in_a_summary_of_two_modes():
-    first = build("isolated-vs-cross").presentation.summary[0]
-    assert first == ("Liquidation price", ("Isolated 45,226.13 USDC", "Cross 25,125.63 USDC"))
+    assert build("isolated-vs-cross", {"price": "45000"}).presentation.summary == (
+        ("Liquidation price", ("Isolated 45,226.13 USDC", "Cross 25,125.63 USDC")),
+        ("Worth at 45,000.00 USDC", ("Isolated 400.00 USDC (liquidated)", "Cross 400.00 USDC")),
+    )
 
 
 def test_it_sums_up_the_leverage_explorer_by_its_two_liquidation_prices():
