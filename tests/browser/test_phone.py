@@ -136,10 +136,11 @@ def edit(page, field) -> None:
 
 
 @pytest.mark.parametrize("slug, query", STATES, ids=[f"{s}{q}" for s, q in STATES])
-def test_it_draws_no_chart_label_over_another(page, site, slug, query):
+def test_it_draws_no_chart_label_over_another_nor_a_table_too_wide(page, site, slug, query):
     on_phone(page, f"{site}/calculators/{slug}/{query}")
     draw_chart(page)
     assert page.locator(PLOT).evaluate(OVERLAPPING_LABELS) == []
+    assert page.evaluate(TABLES_TOO_WIDE) == []
 
 
 HELP_CENTER = {
