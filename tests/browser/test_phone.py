@@ -11,7 +11,8 @@ from explainer.calculators.widgets import CALCULATORS
 
 from .conftest import PHONE, SCREENSHOTS, shoot
 
-PLOT = "#calc-results .js-plotly-plot"
+RESULTS = "#calc-results"
+PLOT = f"{RESULTS} .js-plotly-plot"
 SUMMARY = "#calc-summary"
 
 # Each calculator's starting numbers and its presets, plus states that put two chart labels
@@ -23,7 +24,7 @@ STATES = [
 ] + [
     ("isolated-vs-cross", "?price=49500"),
     ("liquidation-price", "?side=short&mode=cross"),
-    ("margin-pnl-roe", "?exit=50400"),
+    ("margin-pnl-roe", "?price=50400"),
     ("cross-contagion", "?a_side=short&b_side=short"),
 ]
 
@@ -33,7 +34,8 @@ SMALL_TARGETS = """() => {
   const controls = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
     + '[tabindex]:not([tabindex="-1"]), [role=button]';
   const inSentence = (el) => {
-    const block = el.parentElement.closest('p, li, dd, dt, td, th, figcaption, div');
+    const block = el.parentElement.closest('p, li, dd, dt, td, th, figcaption, div')
+      || document.body;
     return getComputedStyle(el).display === 'inline'
       && /\\w/.test(block.textContent.replace(el.textContent, ''));
   };
@@ -70,7 +72,7 @@ OVERLAPPING_LABELS = """(plot) => {
   return pairs;
 }"""
 
-TABLES_TOO_WIDE = """() => [...document.querySelectorAll('#calc-results .calc-table-wrap')]
+TABLES_TOO_WIDE = """() => [...document.querySelectorAll('.calc-results .calc-table-wrap')]
   .filter((wrap) => wrap.scrollWidth > wrap.clientWidth)
   .map((wrap) => `${wrap.getAttribute('aria-label')}: ${wrap.scrollWidth} > ${wrap.clientWidth}`)"""
 
@@ -82,9 +84,7 @@ def on_phone(page, url):
 
 def draw_chart(page):
     """Charts draw once they come near the viewport; on a phone that is screens down."""
-    page.locator(
-        PLOT.removesuffix(" .js-plotly-plot") + " [data-figure]"
-    ).scroll_into_view_if_needed()
+    page.locator(f"{RESULTS} [data-figure]").scroll_into_view_if_needed()
     page.wait_for_selector(f"{PLOT} .trace", state="attached")
 
 
@@ -97,7 +97,7 @@ def test_it_shows_every_table_whole_and_every_control_large_enough(page, site, s
     page.evaluate("window.scrollTo(0, 0)")  # the summary in its place, not stuck over the form
     shoot(page, f"phone-{slug}")
     page.set_viewport_size(PHONE)
-    page.locator("#calc-results .calc-math summary").first.click()  # the math opens, too
+    page.locator(f"{RESULTS} .calc-math summary").first.click()  # the math opens, too
     assert page.evaluate(SMALL_TARGETS) == []
 
 
