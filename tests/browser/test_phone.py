@@ -89,7 +89,7 @@ def draw_chart(page):
 
 
 @pytest.mark.parametrize("slug", CALCULATORS)
-def test_it_shows_every_table_whole_and_every_control_large_enough(page, site, slug):
+def test_it_shows_every_table_whole_and_every_control_large_enough(page, site, axe, slug):
     on_phone(page, f"{site}/calculators/{slug}/")
     draw_chart(page)
     assert page.evaluate(TABLES_TOO_WIDE) == []
@@ -99,6 +99,7 @@ def test_it_shows_every_table_whole_and_every_control_large_enough(page, site, s
     page.set_viewport_size(PHONE)
     page.locator(f"{RESULTS} .calc-math summary").first.click()  # the math opens, too
     assert page.evaluate(SMALL_TARGETS) == []
+    axe(page)  # the cards and the summary, as a phone lays them out
 
 
 @pytest.mark.parametrize("slug", CALCULATORS)
