@@ -194,7 +194,8 @@ def in_chromium(clicks: int, start: engine.Practice) -> None:
     print(f"target: p95 ≤ {CLICK_TARGET_MS} ms")
     print(
         f"\nplaying at 10 steps/s for 12 s: {shown} frames shown for {played} steps played "
-        f"({shown / max(played, 1):.2f} per step; 1.00 is none dropped)"
+        f"({shown / max(played, 1):.2f} per step; 1.00 is none dropped), "
+        f"{played / 12:.1f} steps a second on screen"
     )
 
 

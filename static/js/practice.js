@@ -93,7 +93,8 @@
     if (!item) { if (playing) { ask(); } return; }
     show(item);
     if (item.stops) { stop(); return; }
-    if (queue.length <= 1) { ask(); } /* the next batch is on its way while these play */
+    /* The next batch is asked for with half a second still to show, so it is there in time. */
+    if (queue.length <= Math.max(1, (Number(speed.value) || 1) / 2)) { ask(); }
     if (playing) { timer = window.setTimeout(tick, 1000 / (Number(speed.value) || 1)); }
   }
 
