@@ -22,6 +22,7 @@
   var waiting = false; /* a batch is being asked for */
   var queue = []; /* {frame: <template>, charts: {id: figure}} or {state: html, stops: bool} */
   var timer = null;
+  var due = 0; /* when the next frame is due (performance.now() time) */
   var shown = 0; /* frames the player showed */
   var played = 0; /* steps it moved the screen on by: more than `shown` means a step skipped */
   var onScreen = Number(currentState().dataset.step); /* the step the screen shows */
@@ -95,7 +96,13 @@
     if (item.stops) { stop(); return; }
     /* The next batch is asked for with half a second still to show, so it is there in time. */
     if (queue.length <= Math.max(1, (Number(speed.value) || 1) / 2)) { ask(); }
-    if (playing) { timer = window.setTimeout(tick, 1000 / (Number(speed.value) || 1)); }
+    if (playing) {
+      /* On a steady beat: the time a frame takes to show comes out of the wait, not on top;
+         behind the beat, the next frame still waits a paint (16 ms), never skipped unseen. */
+      var now = performance.now();
+      due = Math.max(due + 1000 / (Number(speed.value) || 1), now);
+      timer = window.setTimeout(tick, Math.max(16, due - now));
+    }
   }
 
   function show(item) {
@@ -116,15 +123,21 @@
     Object.keys(item.charts).forEach(function (id) { reveal(id, item.charts[id], step); });
   }
 
-  /* Redraw a drawn chart with the batch's points up to `step` (x is the step). */
+  /* Redraw a drawn chart with the batch's points up to `step` (x is the step). Only charts on
+     screen: the others catch up when the batch's state is swapped in. */
   function reveal(id, figure, step) {
     var chart = document.querySelector('.js-plotly-plot[data-figure="' + id + '"]');
-    if (!chart || !window.Plotly) { return; }
+    if (!chart || !window.Plotly || !onScreenNow(chart)) { return; }
     var data = figure.data.map(function (trace) {
       var keep = trace.x.filter(function (x) { return x <= step; }).length;
       return Object.assign({}, trace, { x: trace.x.slice(0, keep), y: trace.y.slice(0, keep) });
     });
     window.Plotly.react(chart, data, figure.layout);
+  }
+
+  function onScreenNow(element) {
+    var box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
   }
 
   /* Pausing shows at once the latest state the server has played. */
@@ -140,6 +153,7 @@
   function play() {
     if (playing) { return; }
     playing = true;
+    due = performance.now();
     playButton.textContent = 'Pause';
     playButton.setAttribute('aria-pressed', 'true');
     if (queue.length) { tick(); } else { ask(); }
