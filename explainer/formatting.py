@@ -9,7 +9,8 @@ def amount(value: Decimal | None, places: int = 2) -> str:
     if value is None:
         return "—"
     quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    # "z": a loss that rounds to nothing reads 0.00, not -0.00.
+    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):z,.{places}f}"
 
 
 def usdc(value: Decimal | None) -> str:
@@ -22,8 +23,7 @@ def percent(fraction: Decimal | None, places: int = 2) -> str:
 
 def plain(value: Decimal) -> str:
     """A number as a reader would type it: no exponent, no trailing zeros."""
-    text = f"{value.normalize():f}"
-    return text
+    return f"{value.normalize():zf}"
 
 
 def rate(value: Decimal) -> str:
