@@ -91,7 +91,7 @@ def math_group(title: str, derivations: tuple[Derivation, ...]) -> tuple[str, tu
     return title, lines
 
 
-def _trade_words(market: Market, side, amount) -> str:
+def trade_words(market: Market, side, amount) -> str:
     return f"{side.value} of {size(amount, market)} on {market.symbol}"
 
 
@@ -122,7 +122,7 @@ def comparison(outcome: Comparison) -> Presentation:
         return f"{text} (liquidated)" if mode.liquidated_at_what_if else text
 
     lede = (
-        f"A {_trade_words(market, outcome.trade.side, outcome.trade.size)} with "
+        f"A {trade_words(market, outcome.trade.side, outcome.trade.size)} with "
         f"{usdc(iso.position.margin)} of margin at {leverage(outcome.trade.leverage)}: isolated is "
         f"{liquidation(iso)}, cross is {liquidation(cross)}. At {at}, the account's "
         f"{usdc(outcome.wallet)} is worth {worth(iso)} and {worth(cross)}."
@@ -167,9 +167,7 @@ def liquidation(outcome: LiquidationOutcome) -> Presentation:
             f"is liquidated at {price(position.liquidation_price, market)}, "
             f"{percent(outcome.distance)} {direction} the entry price"
         )
-    lede = (
-        f"This {outcome.mode.value} {_trade_words(market, position.side, position.size)} {where}."
-    )
+    lede = f"This {outcome.mode.value} {trade_words(market, position.side, position.size)} {where}."
     # What backs the position: its own margin in isolated, the whole cross balance in cross
     # (a cross position's margin is its initial margin, already the row above).
     if outcome.mode is MarginMode.ISOLATED:
@@ -235,7 +233,7 @@ def tiers(outcome: LiquidationOutcome) -> Table:
 def leverage_explorer(outcome: LeverageOutcome) -> Presentation:
     market, picked, trade = outcome.trade.market, outcome.picked, outcome.trade
     lede = (
-        f"At {leverage(picked.leverage)} this {_trade_words(market, trade.side, trade.size)} "
+        f"At {leverage(picked.leverage)} this {trade_words(market, trade.side, trade.size)} "
         f"needs {usdc(picked.isolated.initial_margin)} of initial margin. Isolated "
         f"{_away(picked.isolated_distance, 'is liquidated ')}; cross, backed by "
         f"{usdc(outcome.wallet)}, {_away(picked.cross_distance)}."
@@ -324,7 +322,7 @@ def pnl(outcome: PnlOutcome) -> Presentation:
     position, market = outcome.position, outcome.trade.market
     largest = outcome.largest
     lede = (
-        f"A {_trade_words(market, position.side, position.size)} at "
+        f"A {trade_words(market, position.side, position.size)} at "
         f"{leverage(position.leverage)} needs {usdc(position.initial_margin)} of margin. At "
         f"{price(outcome.exit_price, market)} its PnL is {signed_usdc(position.unrealized_pnl)}, "
         f"an ROE of {signed_percent(position.roe)}."

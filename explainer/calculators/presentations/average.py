@@ -5,7 +5,7 @@ from explainer.formatting import percent, usdc
 
 from ..display import leverage, price, size
 from ..questions.average import AverageOutcome
-from ..tables import Presentation, Row, Table, _trade_words, math_group
+from ..tables import Presentation, Row, Table, math_group, trade_words
 
 
 def average(outcome: AverageOutcome) -> Presentation:
@@ -18,7 +18,7 @@ def average(outcome: AverageOutcome) -> Presentation:
         where = f"it is liquidated at {price(position.liquidation_price, market)}"
     lede = (
         f"{len(outcome.fills)} fills make one {combined.mode.value} "
-        f"{_trade_words(market, position.side, found.size)} at an average entry of "
+        f"{trade_words(market, position.side, found.size)} at an average entry of "
         f"{price(found.entry_price, market)}. At {at} it needs "
         f"{usdc(position.initial_margin)} of initial margin, and {where}."
     )

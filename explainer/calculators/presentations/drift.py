@@ -5,7 +5,7 @@ from explainer.formatting import percent, plain, rate, usdc
 
 from ..display import price
 from ..questions.drift import DriftDay, DriftOutcome
-from ..tables import Presentation, Row, Table, _trade_words, math_group
+from ..tables import Presentation, Row, Table, math_group, trade_words
 
 MOST_ROWS = 31
 
@@ -44,7 +44,7 @@ def _lede(outcome: DriftOutcome) -> str:
     every = plain(market.funding.interval_hours)
     held = (
         f"Held at a steady mark of {price(start.mark_price, market)}, this {outcome.mode.value} "
-        f"{_trade_words(market, trade.side, trade.size)}"
+        f"{trade_words(market, trade.side, trade.size)}"
     )
     if not payment:
         return f"{held} neither pays nor receives funding at a rate of 0: nothing moves."

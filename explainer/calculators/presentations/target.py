@@ -4,7 +4,7 @@ from explainer.formatting import rate, usdc
 
 from ..display import leverage, price, signed_percent, signed_usdc
 from ..questions.target import TargetOutcome
-from ..tables import ILLUSTRATIVE, Presentation, Row, Table, _trade_words, math_group
+from ..tables import ILLUSTRATIVE, Presentation, Row, Table, math_group, trade_words
 
 
 def target(outcome: TargetOutcome) -> Presentation:
@@ -63,7 +63,7 @@ def _lede(outcome: TargetOutcome) -> str:
     if outcome.by == "roe":
         aim = f"an ROE of {signed_percent(found.roe)} ({signed_usdc(found.pnl)})"
     lede = (
-        f"For {aim} on this {_trade_words(market, trade.side, trade.size)} at "
+        f"For {aim} on this {trade_words(market, trade.side, trade.size)} at "
         f"{leverage(trade.leverage)}, close at {price(found.exit_price, market)}, "
         f"{signed_percent(found.move)} from the entry price"
     )
