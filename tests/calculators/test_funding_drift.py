@@ -43,8 +43,21 @@ def test_funding_alone_can_liquidate(fetch):
 
 def test_a_long_stretch_shows_every_few_days(fetch):
     text = fetch(SLUG, htmx=True, side="short", days="365").text  # receives: never liquidated
-    assert "One row every 13 days, and the last day." in text
-    assert '<th scope="row">Day 364</th>' in text and '<th scope="row">Day 365</th>' in text
+    assert "One row every 37 days, and the last day." in text
+    assert '<th scope="row">Day 333</th>' in text and '<th scope="row">Day 365</th>' in text
+    assert '<th scope="row">Day 364</th>' not in text
+
+
+def test_a_month_fits_a_phone_in_a_row_every_few_days(fetch):
+    text = fetch(SLUG, htmx=True, days="30").text
+    assert "One row every 4 days, and the last day." in text
+    assert '<th scope="row">Day 28</th>' in text and '<th scope="row">Day 30</th>' in text
+
+
+def test_ten_days_are_shown_day_by_day(fetch):
+    text = fetch(SLUG, htmx=True, days="10").text
+    assert "One row every" not in text
+    assert all(f'<th scope="row">Day {day}</th>' in text for day in range(11))
 
 
 def test_the_math_shows_the_payment_and_the_margin_after(fetch):

@@ -7,7 +7,8 @@ from ..display import price
 from ..questions.drift import DriftDay, DriftOutcome
 from ..tables import Presentation, Row, Table, math_group, trade_words
 
-MOST_ROWS = 31
+# A month day by day is a long column of cards on a phone; a row every few days tells the same.
+MOST_ROWS = 11
 
 
 def drift(outcome: DriftOutcome) -> Presentation:
