@@ -1,6 +1,5 @@
 """The practice account with the issue's big case: a 1,000-step custom path and 10 positions
-(five markets, a long and a short in each: hedge mode, set up in the engine, since the desk's
-order panel is one-way and holds one position a market).
+(five markets, a long and a short in each: hedge mode).
 
 1. Server time in this process, medians in milliseconds, beside a bare view through the same
    middleware: each control (htmx, answered with the new state), one replay step and a batch
@@ -15,7 +14,6 @@ Run: .venv/bin/python bench/practice.py [iterations, default 20]
 
 import os
 import sys
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -59,8 +57,7 @@ CLICK_AND_WAIT = """async (selector) => {
 def big_account() -> engine.Practice:
     """10 positions on a 100,000 USDC wallet, on a 1,000-step path no position liquidates on."""
     practice = engine.fresh(wallet=Decimal(100_000))
-    account = replace(practice.account, position_mode=PositionMode.HEDGE)
-    practice = replace(practice, account=account)
+    practice = engine.set_position_mode(practice, mode=PositionMode.HEDGE)
     for market in MARKETS.values():
         for side, mode in ((Side.LONG, MarginMode.CROSS), (Side.SHORT, MarginMode.ISOLATED)):
             size = (Decimal(2000) / engine.START_MARKS[market.symbol]).quantize(market.lot_size)

@@ -18,6 +18,7 @@ from .forms import (
     ModeForm,
     OrderForm,
     PathForm,
+    PositionModeForm,
     PracticeForm,
     StepForm,
 )
@@ -27,6 +28,7 @@ CONTROLS = {
     for form in (
         OrderForm,
         LeverageForm,
+        PositionModeForm,
         PathForm,
         StepForm,
         CancelForm,
@@ -56,7 +58,11 @@ class Desk:
     lazy_math: bool = False  # the math is asked for when the reader opens it
 
     start_wallet = usdc(engine.START_WALLET)
-    limits = {"orders": engine.MAX_ORDERS, "steps": f"{engine.MAX_STEPS:,}"}
+    limits = {
+        "positions": engine.MAX_POSITIONS,
+        "orders": engine.MAX_ORDERS,
+        "steps": f"{engine.MAX_STEPS:,}",
+    }
     paths = tuple(engine.PATHS.values())
     scenarios = tuple(engine.SCENARIOS.values())
 
@@ -96,7 +102,8 @@ def build(
     lazy_math: bool = False,
 ) -> Desk:
     result = practice.evaluate()
-    initial = INITIAL | {"path": _path_initial(practice)}
+    mode = {"position_mode": practice.account.position_mode.value}
+    initial = INITIAL | {"path": _path_initial(practice), "position_mode": mode}
     forms = {
         name: form_class(practice=practice, initial=initial.get(name))
         for name, form_class in CONTROLS.items()

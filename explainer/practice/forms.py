@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from explainer.calculators import inputs
-from explainer.engine import MarginError, MarginMode, Side
+from explainer.engine import MARKETS, MarginError, MarginMode, PositionMode, Side
 from explainer.engine import practice as engine
 
 # A custom path is one line a step; 60 characters a line for MAX_STEPS lines stays inside the
@@ -17,6 +17,8 @@ from explainer.engine import practice as engine
 MAX_PATH_TEXT = 60_000
 MAX_HOURS_PER_STEP = Decimal(24)
 MAX_STEPS_A_REQUEST = 50
+COINS = ", ".join(m.base for m in MARKETS.values())
+SIZE_HELP = f"In the market's coin ({COINS})."
 
 
 class PracticeForm(forms.Form):
@@ -84,7 +86,7 @@ class OrderForm(PracticeForm):
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={"invalid_choice": "Choose Market or Limit."},
     )
-    size = inputs.size()
+    size = inputs.size(help_text=SIZE_HELP)
     price = inputs.price(
         "Limit price",
         noun="limit price",
@@ -134,6 +136,21 @@ class LeverageForm(PracticeForm):
         return engine.set_leverage(self.practice, market=data["market"], leverage=data["leverage"])
 
 
+class PositionModeForm(PracticeForm):
+    name = "position_mode"
+    position_mode = inputs.choice(
+        "Position mode",
+        PositionMode,
+        {"one_way": "One-way", "hedge": "Hedge"},
+        help_text="One-way: one position a market. Hedge: a long and a short in each. "
+        "Changed only with no position open and no order resting.",
+    )
+
+    def apply(self, data: dict) -> engine.Practice:
+        mode = PositionMode(data["position_mode"])
+        return engine.set_position_mode(self.practice, mode=mode)
+
+
 class ModeForm(PracticeForm):
     name = "mode"
     mode = inputs.mode("Switch to")
@@ -167,7 +184,7 @@ class MarginForm(PracticeForm):
 
 class CloseForm(PracticeForm):
     name = "close"
-    size = inputs.size(required=False, help_text="Empty closes the whole position.")
+    size = inputs.size(required=False, help_text=f"{SIZE_HELP} Empty closes the whole position.")
 
     def setup(self) -> None:
         every = position_choice(self.practice, everything=True)

@@ -134,3 +134,17 @@ def test_it_serves_the_math_open_for_the_account_as_it_is(alice):
 
 def test_it_shows_the_math_in_the_page_without_javascript(alice):
     assertContains(alice.get("/practice/"), "IM = q·E / leverage")
+
+
+def test_it_holds_a_long_and_a_short_in_one_market_in_hedge_mode(client, kept):
+    assert client.post("/practice/position_mode/", {"position_mode": "hedge"}).status_code == 303
+    client.post("/practice/order/", BTC_LONG)
+    client.post("/practice/order/", {**BTC_LONG, "side": "short"})
+    assert [p.side.value for p in kept(client).account.positions] == ["long", "short"]
+
+
+def test_it_refuses_to_change_the_position_mode_with_a_position_open(alice):
+    response = alice.post("/practice/position_mode/", {"position_mode": "hedge"})
+    assert response.status_code == 422
+    error = response.content.decode().split('id="position_mode-position_mode_error"')[1][:300]
+    assert "<span>" in error
