@@ -163,6 +163,9 @@ def in_chromium(clicks: int, start: engine.Practice) -> None:
             page.goto(base + "/practice/")
             page.wait_for_selector("#practice-state .main-svg")
 
+        set_up(engine.advance(engine.SCENARIOS["cross-contagion"].setup(), 1))
+        # Two positions, two charts, 31 steps: the guided scenario, up to its liquidation.
+        typical = [page.evaluate(CLICK_AND_WAIT, "[data-practice-step]") for _ in range(10)]
         set_up(played_to(start, 10))
         steps = [page.evaluate(CLICK_AND_WAIT, "[data-practice-step]") for _ in range(clicks)]
         set_up(played_to(start, STEPS - clicks - 5))
@@ -182,6 +185,7 @@ def in_chromium(clicks: int, start: engine.Practice) -> None:
     print(f"\n{'click → table and chart on screen':<44}{'clicks':>7}{'p50 ms':>8}{'p95 ms':>8}")
     for name, times in (
         ("bare htmx + Plotly page (reference)", floor),
+        ("Next step, 2 positions (cross contagion)", typical),
         ("Next step, near the start", steps),
         ("Next step, near the end (990 frames)", late),
         ("Set leverage, near the end", leverage),
