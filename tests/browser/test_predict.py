@@ -21,6 +21,12 @@ def answered(page) -> list[dict]:
     return page.evaluate("window.__answered")
 
 
+def announced(page) -> list[dict]:
+    """What was announced, once something was: the event follows the swap, a moment later."""
+    page.wait_for_function("window.__answered.length > 0")
+    return answered(page)
+
+
 def test_a_typed_guess_reveals_the_answer_in_place(page, site, shoot, axe):
     listen(page)
     page.goto(f"{site}/predict/isolated-long-liquidation/")
@@ -32,7 +38,7 @@ def test_a_typed_guess_reveals_the_answer_in_place(page, site, shoot, axe):
     expect(reveal).to_contain_text("The engine’s answer: 45,226.13 USDC")
     assert page.url.endswith("/predict/isolated-long-liquidation/")  # swapped, not reloaded
     assert page.evaluate("document.activeElement.id") == f"{LIQUIDATION}-guess"
-    assert answered(page) == [{"question": "isolated-long-liquidation", "correct": False}]
+    assert announced(page) == [{"question": "isolated-long-liquidation", "correct": False}]
     axe(page)
     shoot(page, "predict-reveal")
 
@@ -76,7 +82,7 @@ def test_an_embed_reveals_and_announces_the_answer(page, site, shoot, axe):
     page.get_by_label("Yes, it stays open").check()
     page.click("text=Reveal the answer")
     expect(page.locator(".predict-reveal")).to_contain_text("The engine’s answer: No, it is")
-    assert answered(page) == [{"question": "eth-survives-btc-drop", "correct": False}]
+    assert announced(page) == [{"question": "eth-survives-btc-drop", "correct": False}]
     axe(page)
     shoot(page, "predict-embed-dark")
 
@@ -85,8 +91,7 @@ def test_a_revealed_page_loaded_whole_announces_once(page, site):
     listen(page)
     page.goto(f"{site}/embed/predict/funding-week-drift/?guess=105")
     expect(page.locator(".predict-reveal")).to_contain_text("Right.")
-    page.wait_for_function("window.__answered.length > 0")
-    assert answered(page) == [{"question": "funding-week-drift", "correct": True}]
+    assert announced(page) == [{"question": "funding-week-drift", "correct": True}]
 
 
 def test_a_bad_guess_names_the_field_and_keeps_what_was_typed(page_expecting_422, site, axe):
