@@ -129,17 +129,23 @@ def _cancelled(h: Happening) -> str:
 
 
 def _funding(h: Happening) -> str:
-    paid = "paid" if h.amount >= 0 else "received"
+    paid = h.amount >= 0
+    into = "from" if paid else "into"
     source = (
-        f"from its isolated margin, which is now {usdc(h.detail['margin'])}"
+        f"{into} its isolated margin, which is now {usdc(h.detail['margin'])}"
         if h.detail.get("margin") is not None
-        else "from the cross wallet"
+        else f"{into} the cross wallet"
+    )
+    effect = (
+        "less margin brings the liquidation price closer"
+        if paid
+        else "more margin moves the liquidation price away"
     )
     return (
-        f"Funding at {_at(h)}: {_who(h)} {paid} {usdc(abs(h.amount))}, "
-        f"{percent(h.detail.get('funding_rate'), 4)} of its "
-        f"{usdc(h.detail.get('notional'))} notional, {source}; less margin brings the "
-        "liquidation price closer even when the price stands still."
+        f"Funding at {_at(h)}: {_who(h)} {'paid' if paid else 'received'} "
+        f"{usdc(abs(h.amount))}, {percent(h.detail.get('funding_rate'), 4)} of its "
+        f"{usdc(h.detail.get('notional'))} notional, {source}; {effect} even when the price "
+        "stands still."
     )
 
 

@@ -78,6 +78,17 @@ def test_it_says_whether_funding_came_from_the_cross_wallet_or_the_isolated_marg
     assert "from its isolated margin, which is now 98.50 USDC" in explain((isolated,))[0].text
 
 
+def test_funding_paid_brings_the_price_closer_and_funding_received_moves_it_away():
+    detail = {"funding_rate": D("0.0001"), "notional": D("3248.57"), "margin": None}
+    paid = explain((happening("funding", amount=D("0.55"), detail=detail),))[0].text
+    received = explain((happening("funding", amount=D("-0.32"), detail=detail),))[0].text
+    assert "paid 0.55 USDC" in paid and "from the cross wallet" in paid
+    assert "less margin brings the liquidation price closer" in paid
+    assert "received 0.32 USDC" in received and "into the cross wallet" in received
+    assert "more margin moves the liquidation price away" in received
+    assert "less margin" not in received
+
+
 def test_it_says_a_limit_order_filled_at_a_better_price_when_the_path_gapped():
     detail = {"limit_price": D("58000"), "fee": D("0.58"), "taker": D(0)}
     filled = happening("order_filled", amount=D("57500"), remaining_size=D("0.05"), detail=detail)
