@@ -30,6 +30,8 @@ def test_two_cross_positions_pull_apart_to_a_liquidation_that_a_reload_keeps(
     expect(positions).to_contain_text("p1 BTC-PERP")
     order(page, "ETH-PERP", "Short", "0.5")
     expect(positions).to_contain_text("ETH-PERP")
+    # Every column of the table is in view at 1280 px, with no sideways scroll.
+    assert positions.evaluate("wrap => wrap.scrollWidth <= wrap.clientWidth")
     choose(page, "Two markets pull apart")
     expect(page.locator(".practice-progress")).to_contain_text("Two markets pull apart: step 0")
     page.locator(".calc-math summary").click()  # loads the math, and keeps it open after
