@@ -114,6 +114,12 @@ def test_it_links_the_three_scenarios_from_the_desk(client):
     assertNotContains(response, "You predicted")
 
 
+def test_it_offers_a_phone_a_way_past_the_controls_to_the_replay(client):
+    response = client.get("/practice/")
+    assertContains(response, 'href="#practice-player"', count=1)
+    assertContains(response, 'id="practice-player"', count=1)
+
+
 def test_it_leaves_the_math_to_load_when_opened_unless_the_reader_has_it_open(alice):
     closed = alice.post("/practice/step/", {"steps": "1"}, **HTMX).content.decode()
     assert 'hx-get="/practice/math/" hx-trigger="toggle once"' in closed
