@@ -72,6 +72,11 @@ what it had already paid, replayed along the path support entered; for each posi
 the account just before, the explanations that apply with their evidence, and the exchange's
 reported figure set beside the engine's.
 
+Practice account (see the `practice` package): an account a reader trades by hand, market and
+limit orders, leverage, margin mode and margin, played along a path one step at a time by the
+replay's own `Book` (so a step does exactly what `replay` would), with a finite insurance fund
+and a frame of figures kept for every step played.
+
 Every result keeps full precision (40 significant digits); tick and lot sizes are for
 display only. Every rule broken raises MarginError, whose `field` names the input.
 """
