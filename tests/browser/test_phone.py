@@ -154,6 +154,9 @@ HELP_CENTER = {
     "search-empty": "/search/?q=zebra",
     "glossary": "/glossary/",
     "calculators": "/calculators/",
+    "practice": "/practice/",
+    "practice-scenario": "/practice/scenarios/cross-contagion/",
+    "new-topic": "/articles/insurance-fund-and-auto-deleveraging/",
 }
 
 
