@@ -81,6 +81,14 @@
     });
   }
 
+  /* A chart drawn on screen keeps its pixel width; the printed page is narrower, so each is
+     fitted to its column again once the print layout applies (and back after). */
+  function refitDrawn() {
+    document.querySelectorAll('.js-plotly-plot').forEach(function (element) {
+      if (element.layout) { refit(element); }
+    });
+  }
+
   function drawChart(element) {
     var holder = document.getElementById(element.dataset.figure);
     var source = holder && holder.content ? holder.content.querySelector('script') : holder;
@@ -106,13 +114,17 @@
     new ResizeObserver(function (entries) {
       var now = Math.round(entries[0].contentRect.width);
       if (now && width && now !== width && element.isConnected && element.layout) {
-        /* What Plotly.Plots.resize does, minus its timer: forget the old size, then fit. */
-        delete element.layout.width;
-        delete element.layout.height;
-        window.Plotly.relayout(element, { autosize: true });
+        refit(element);
       }
       width = now;
     }).observe(element);
+  }
+
+  /* What Plotly.Plots.resize does, minus its timer: forget the old size, then fit. */
+  function refit(element) {
+    delete element.layout.width;
+    delete element.layout.height;
+    window.Plotly.relayout(element, { autosize: true });
   }
 
   /* The slider has no name: it writes the price box (what the form sends), in % of the entry. */
@@ -173,6 +185,7 @@
   if (window.matchMedia) {
     window.matchMedia('print').addEventListener('change', function (event) {
       if (event.matches) { drawForPrint(); }
+      if (window.Plotly) { refitDrawn(); }
     });
   }
 

@@ -1,8 +1,11 @@
 """Printing in Chromium: the calculator forms stay off the paper, and every chart is drawn,
 also the ones the reader never scrolled to (charts.js draws them on `beforeprint`)."""
 
+import io
+
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 ARTICLE = "/articles/liquidation-price-and-risk-engine/"
 CHARTS = "[data-figure]"
@@ -31,3 +34,20 @@ def test_the_calculator_form_does_not_print(page, site):
     expect(form).to_be_visible()
     page.emulate_media(media="print")
     expect(form).to_be_hidden()
+
+
+def test_a_printed_practice_desk_is_its_state_and_charts_without_the_controls(page, site):
+    page.goto(f"{site}/practice/scenarios/cross-contagion/")
+    page.get_by_label("It closes both positions at the same step").check()
+    page.get_by_role("button", name="Start and play").click()
+    page.get_by_role("button", name="Next step").click()
+    expect(page.locator("#practice-state .js-plotly-plot")).to_have_count(2)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    assert "BTC-PERP price (USDC)" in text and "ETH-PERP price (USDC)" in text
+    assert "p1 BTC-PERP" in text and "Wallet balance" in text
+    assert "Place an order" not in text and "Manage a position" not in text
+    # Each chart, drawn for the desk's column on screen, is fitted to the paper's one column.
+    page.emulate_media(media="print")
+    for chart in page.locator("#practice-state .js-plotly-plot").all():
+        width = chart.evaluate("c => c.parentElement.clientWidth")
+        expect(chart.locator(".main-svg").first).to_have_attribute("width", str(width))
