@@ -53,11 +53,7 @@ class CalculatorForm(forms.Form):
         super().__init__(data, auto_id=f"{widget_id}-%s")
         self.outcome = None
         self.conversions: list[Derivation] = []  # sizes given in USDC, for the math
-        for name, field in self.fields.items():
-            ids = [f"{self.auto_id % name}_error"]
-            if field.help_text:
-                ids.append(f"{self.auto_id % name}_helptext")
-            field.widget.attrs["aria-describedby"] = " ".join(ids)
+        inputs.describe_fields(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -159,6 +159,16 @@ def mode(label: str = "Margin mode", **kw) -> forms.ChoiceField:
     return choice(label, MarginMode, {"isolated": "Isolated", "cross": "Cross"}, **kw)
 
 
+def describe_fields(form: forms.Form) -> None:
+    """Point each field at its error and help text, by the ids calculators/_field.html and
+    _field_error.html give them, so a screen reader reads both with the field."""
+    for name, field in form.fields.items():
+        ids = [f"{form.auto_id % name}_error"]
+        if field.help_text:
+            ids.append(f"{form.auto_id % name}_helptext")
+        field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
 class Details(Div):
     """A <details> disclosure in a crispy layout, open when a field inside has a value."""
 

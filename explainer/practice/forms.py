@@ -29,11 +29,7 @@ class PracticeForm(forms.Form):
         self.practice = practice
         self.result: engine.Practice | None = None
         self.setup()
-        for field_name, field in self.fields.items():
-            ids = [f"{self.auto_id % field_name}_error"]
-            if field.help_text:
-                ids.append(f"{self.auto_id % field_name}_helptext")
-            field.widget.attrs["aria-describedby"] = " ".join(ids)
+        inputs.describe_fields(self)
 
     @property
     def action(self) -> str:
