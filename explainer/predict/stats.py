@@ -1,16 +1,19 @@
 """Anonymous, aggregated guesses per predict widget, so the content team can see which
 article leaves readers furthest off.
 
-`record` adds one guess with a single UPDATE … SET count = count + 1 (F()), so two readers
-guessing at once never lose a count; the first guess of a bucket creates its row. A database
-that cannot write just now costs one count, never the reader's answer.
+`record` adds one guess through `explainer.tallies.add_one` (a single UPDATE … SET count =
+count + 1, so two readers guessing at once never lose a count; the first guess of a bucket
+creates its row). A database that cannot write just now costs one count, never the reader's
+answer.
 """
 
 import logging
 from dataclasses import dataclass
 
-from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db import DatabaseError
+from django.db.models import Sum
+
+from explainer.tallies import add_one
 
 from .models import PredictionTally
 from .question import Kind, Question
@@ -23,14 +26,7 @@ logger = logging.getLogger(__name__)
 def record(widget: str, verdict: Verdict) -> None:
     key = {"widget": widget, "bucket": verdict.bucket, "correct": verdict.correct}
     try:
-        with transaction.atomic():
-            if PredictionTally.objects.filter(**key).update(count=F("count") + 1):
-                return
-            try:
-                with transaction.atomic():
-                    PredictionTally.objects.create(**key, count=1)
-            except IntegrityError:  # another reader created it first
-                PredictionTally.objects.filter(**key).update(count=F("count") + 1)
+        add_one(PredictionTally, key, "count")
     except DatabaseError as error:
         logger.warning("A guess on %s was not counted: %s", widget, error)
 
