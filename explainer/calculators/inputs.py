@@ -85,8 +85,12 @@ def price(label: str = "Entry price", **kw) -> NumberField:
     return NumberField(label, "USDC", high=MAX_PRICE, low=MIN_PRICE, **kw)
 
 
+# Each market's coin, for the help beside a size: "BTC, ETH, SOL, XRP, AVAX".
+COINS = ", ".join(market.base for market in MARKETS.values())
+
+
 def size(**kw) -> NumberField:
-    kw.setdefault("help_text", "In the market's coin: BTC, ETH or SOL.")
+    kw.setdefault("help_text", f"In the market's coin: {COINS}.")
     return NumberField("Position size", "coins", high=MAX_SIZE, low=MIN_SIZE, **kw)
 
 

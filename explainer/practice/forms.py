@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from explainer.calculators import inputs
-from explainer.engine import MARKETS, MarginError, MarginMode, PositionMode, Side
+from explainer.engine import MarginError, MarginMode, PositionMode, Side
 from explainer.engine import practice as engine
 
 # A custom path is one line a step; 60 characters a line for MAX_STEPS lines stays inside the
@@ -17,8 +17,7 @@ from explainer.engine import practice as engine
 MAX_PATH_TEXT = 60_000
 MAX_HOURS_PER_STEP = Decimal(24)
 MAX_STEPS_A_REQUEST = 50
-COINS = ", ".join(m.base for m in MARKETS.values())
-SIZE_HELP = f"In the market's coin ({COINS})."
+SIZE_HELP = f"In the market's coin ({inputs.COINS})."
 
 
 class PracticeForm(forms.Form):

@@ -50,3 +50,8 @@ def test_digits_of_other_scripts_are_refused_as_the_api_refuses_them(client, dig
     response = client.get(URL, SEED | {"margin": digits})
 
     assert "as a number" in _errors_on(response, "margin")
+
+
+def test_a_size_in_the_coin_names_the_coin_of_every_market(client):
+    html = client.get("/calculators/cross-contagion/").content.decode()
+    assert "In the market&#x27;s coin: BTC, ETH, SOL, XRP, AVAX." in html
