@@ -159,9 +159,13 @@ def test_a_partner_on_an_origin_not_allowed_is_refused_by_the_browser(browser, p
 def test_the_embed_this_panel_previews_the_embed(page, site):
     page.goto(f"{site}/calculators/isolated-vs-cross/")
     page.click("#embed-this summary")
-    page.wait_for_function("document.querySelector('#embed-this iframe')")
-    preview = page.locator("#embed-this iframe").element_handle().content_frame()
-    preview.wait_for_selector("#calc-results .calc-lede")
+    frame = page.locator("#embed-this iframe")
+    expect(frame).to_have_count(1)
+    frame.scroll_into_view_if_needed()  # the loader's frames load lazily, near the viewport
+    # frame_locator finds the frame again once it has navigated to the embed.
+    expect(
+        page.frame_locator("#embed-this iframe").locator("#calc-results .calc-lede")
+    ).to_be_visible()
     page.wait_for_function(
         "document.querySelector('#embed-this iframe').getBoundingClientRect().height > 300"
     )
